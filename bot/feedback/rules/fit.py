@@ -1,0 +1,74 @@
+"""Platform fit and the hook: will the post fit, and will the first line earn a click."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.feedback import lexicon
+from bot.feedback.length import split_thread
+from bot.feedback.model import Hit
+from bot.feedback.rules.base import rule
+from bot.feedback.text import Draft
+
+
+def _limit_suggestion(draft: Draft, over_by: int) -> str:
+    unit = {"weighted": "characters (as X counts them)"}.get(
+        draft.platform.unit, draft.platform.unit
+    )
+    advice = f"Cut about {over_by} {unit}: drop a sentence that repeats the point."
+    if draft.platform.name == "x":
+        parts = split_thread(draft.text, draft.platform.limit)
+        thread = "\n".join(f"• {p}" for p in parts)
+        advice += f" Or post it as a thread of {len(parts)}:\n{thread}"
+    return advice
+
+
+@rule("platform_fit.over_limit", "platform_fit", english_only=False)
+def over_limit(draft: Draft) -> Iterator[Hit]:
+    """The post is longer than the platform accepts, so it cannot be published as it is."""
+    length = draft.length
+    if length.over_by:
+        message = (
+            f"This is {length.count} {length.unit} and {draft.platform.label} takes "
+            f"{length.limit}, so it's {length.over_by} over."
+        )
+        yield Hit("error", message, 0, len(draft.text), _limit_suggestion(draft, length.over_by))
+
+
+@rule("hook.generic_opening", "hook")
+def generic_opening(draft: Draft) -> Iterator[Hit]:
+    """The first words are throat-clearing ("I'm excited to announce", "Hi all") that every
+    feed is full of; readers decide in one line whether to stop scrolling."""
+    if not draft.sentences:
+        return
+    first = draft.sentences[0]
+    match = lexicon.GENERIC_OPENINGS.match(draft.lower, first.start)
+    if match:
+        yield Hit(
+            "warning",
+            f'"{draft.excerpt(match.start(), match.end())}" is how many posts start, so it reads '
+            "as background noise.",
+            match.start(),
+            match.end(),
+            "Open with the news itself, a surprising number, or the problem it solves; "
+            "the excitement shows without saying it.",
+        )
+
+
+@rule("hook.below_fold", "hook")
+def first_sentence_below_fold(draft: Draft) -> Iterator[Hit]:
+    """The first sentence runs past the "see more" fold, so most readers never see its point."""
+    fold = draft.platform.fold
+    if fold is None or not draft.sentences:
+        return
+    first = draft.sentences[0]
+    if first.end > fold:
+        mobile = draft.platform.fold_mobile
+        yield Hit(
+            "warning",
+            f"Your opening sentence is {first.end - first.start} characters; "
+            f"{draft.platform.label} shows about {fold} before 'see more' ({mobile} on a phone).",
+            first.start,
+            first.end,
+            "Make the first line one short sentence that stands on its own, then break the line.",
+        )

@@ -1,0 +1,163 @@
+"""Reach: inviting replies, hashtags, links, mentions and emoji."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from functools import cache
+
+from bot.feedback import lexicon
+from bot.feedback.model import Hit
+from bot.feedback.rules.base import rule
+from bot.feedback.text import Draft
+
+MIN_WORDS_FOR_ENGAGEMENT = 12
+MAX_MENTIONS = 5
+MIN_LETTERS_TO_SEGMENT = 8
+
+
+@rule("engagement.no_invitation", "engagement")
+def no_invitation(draft: Draft) -> Iterator[Hit]:
+    """Nothing invites a reply: no question, no ask for views or experiences. Replies are what
+    turn a broadcast into a conversation, and what platforms show to more people."""
+    if draft.word_count < MIN_WORDS_FOR_ENGAGEMENT or "?" in draft.prose:
+        return
+    if lexicon.ASKS.search(draft.lower):
+        return
+    severity = "info" if draft.platform.name in ("blog", "internal") else "warning"
+    end = len(draft.text.rstrip())
+    yield Hit(
+        severity,
+        "The post broadcasts but doesn't invite a reply.",
+        max(0, end - 1),
+        end,
+        "End with a real question you want answered, e.g. 'How does your team handle this?'",
+    )
+
+
+@rule("hashtags.too_many", "hashtags", english_only=False)
+def too_many_hashtags(draft: Draft) -> Iterator[Hit]:
+    """More hashtags than the platform's norm looks like reach-chasing and buries the post."""
+    tags, most = draft.hashtags, draft.platform.max_hashtags
+    if len(tags) > most:
+        yield Hit(
+            "warning",
+            f"{len(tags)} hashtags; {most} at most work on {draft.platform.label}.",
+            tags[most].start,
+            tags[-1].end,
+            f"Keep the {most} most specific to your topic and drop the rest.",
+        )
+
+
+@rule("hashtags.stuffing", "hashtags", english_only=False)
+def stuffing(draft: Draft) -> Iterator[Hit]:
+    """The same hashtag twice, or hashtags making up much of the post, reads as spam."""
+    seen: set[str] = set()
+    for tag in draft.hashtags:
+        key = tag.text.lower()
+        if key in seen:
+            yield Hit(
+                "warning",
+                f"{tag.text} appears more than once.",
+                tag.start,
+                tag.end,
+                "Use each hashtag once.",
+            )
+        seen.add(key)
+    if len(draft.hashtags) >= 4 and len(draft.hashtags) > draft.word_count / 2:
+        yield Hit(
+            "warning",
+            "Hashtags make up much of the post.",
+            draft.hashtags[0].start,
+            draft.hashtags[-1].end,
+            "Write the point in words first; add two or three tags at the end.",
+        )
+
+
+@cache
+def _segmenter() -> object:
+    # wordsegment loads its word counts (about 0.6 s) only when a long lowercase tag appears.
+    import wordsegment
+
+    wordsegment.load()
+    return wordsegment
+
+
+def camel_case(tag: str) -> str | None:
+    """'socialmediatips' -> 'SocialMediaTips' when the tag is several words, else None."""
+    words = _segmenter().segment(tag)  # type: ignore[attr-defined]
+    if len(words) < 2 or any(len(w) == 1 for w in words):
+        return None
+    return "".join(w.capitalize() for w in words)
+
+
+@rule("hashtags.lowercase", "hashtags")
+def lowercase_multiword(draft: Draft) -> Iterator[Hit]:
+    """A multi-word hashtag in lower case (#socialmediatips) is hard to read and screen readers
+    read it as one long word; CamelCase (#SocialMediaTips) fixes both."""
+    for tag in draft.hashtags:
+        body = tag.text[1:]
+        if body.islower() and body.isascii() and len(body) >= MIN_LETTERS_TO_SEGMENT:
+            fixed = camel_case(body)
+            if fixed:
+                yield Hit(
+                    "info",
+                    f"{tag.text} is several words run together.",
+                    tag.start,
+                    tag.end,
+                    f"Write #{fixed} so people and screen readers can read it.",
+                )
+
+
+@rule("links_mentions.tracking", "links_mentions", english_only=False)
+def tracking_parameters(draft: Draft) -> Iterator[Hit]:
+    """Tracking parameters (utm_source, fbclid) make links long and look like marketing."""
+    for url in draft.urls:
+        if lexicon.TRACKING_PARAMS.search(url.text):
+            clean = url.text.split("?", 1)[0]
+            yield Hit(
+                "info",
+                "This link carries tracking parameters.",
+                url.start,
+                url.end,
+                f"Share the clean link: {clean}",
+            )
+
+
+@rule("links_mentions.link_only", "links_mentions", english_only=False)
+def link_only(draft: Draft) -> Iterator[Hit]:
+    """A post that is only a link gives people no reason to click, and feeds show it less."""
+    if draft.urls and draft.word_count < 4:
+        yield Hit(
+            "warning",
+            "The post is just a link.",
+            draft.urls[0].start,
+            draft.urls[0].end,
+            "Write two or three lines: the one thing you took from it and who should read it.",
+        )
+
+
+@rule("links_mentions.mention_flood", "links_mentions", english_only=False)
+def mention_flood(draft: Draft) -> Iterator[Hit]:
+    """Tagging many people at once reads as a bid for reach, and people notice."""
+    if len(draft.mentions) > MAX_MENTIONS:
+        yield Hit(
+            "warning",
+            f"{len(draft.mentions)} people tagged.",
+            draft.mentions[MAX_MENTIONS].start,
+            draft.mentions[-1].end,
+            "Tag only the people who took part or whose view you want, two or three at most.",
+        )
+
+
+@rule("emoji.too_many", "emoji", english_only=False)
+def too_many_emoji(draft: Draft) -> Iterator[Hit]:
+    """More emoji than is usual on the platform distracts from the words."""
+    emoji, most = draft.emoji, draft.platform.max_emoji
+    if len(emoji) > most:
+        yield Hit(
+            "info",
+            f"{len(emoji)} emoji; around {most} is usual on {draft.platform.label}.",
+            emoji[most].start,
+            emoji[-1].end,
+            "Keep the emoji that add meaning and drop the decoration.",
+        )

@@ -1,0 +1,80 @@
+"""Readability: sentence length, grade level, passive voice, walls of text."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from bot.feedback import lexicon
+from bot.feedback.model import Hit
+from bot.feedback.rules.base import rule
+from bot.feedback.text import WORD, Draft
+
+LONG_SENTENCE_WORDS = 25
+MIN_WORDS_FOR_GRADE = 30
+WALL_CHARACTERS = 400
+
+
+@rule("readability.long_sentence", "readability")
+def long_sentence(draft: Draft) -> Iterator[Hit]:
+    """Sentences over about 25 words are hard to follow on a phone screen."""
+    for sentence in draft.sentences:
+        words = len(WORD.findall(sentence.text))
+        if words > LONG_SENTENCE_WORDS:
+            yield Hit(
+                "warning",
+                f"This sentence is {words} words long.",
+                sentence.start,
+                sentence.end,
+                "Split it in two where the 'and' or the comma is; one idea per sentence.",
+            )
+
+
+@rule("readability.grade", "readability")
+def grade_level(draft: Draft) -> Iterator[Hit]:
+    """The reading level is above what works on the platform: long words and long sentences
+    make busy readers scroll on. Plain is not simple-minded; it is considerate."""
+    target = draft.platform.target_grade
+    if draft.word_count >= MIN_WORDS_FOR_GRADE and draft.grade > target + 2:
+        yield Hit(
+            "info",
+            f"Reading level is about grade {draft.grade}; around {target:g} works best on "
+            f"{draft.platform.label}.",
+            0,
+            len(draft.text),
+            "Swap long words for short ones and split the longest sentences.",
+        )
+
+
+@rule("readability.passive", "readability")
+def passive_voice(draft: Draft) -> Iterator[Hit]:
+    """Passive voice ("mistakes were made") hides who did what; active voice is shorter and
+    sounds like you."""
+    for m in lexicon.PASSIVE.finditer(draft.lower):
+        participle = m.group().split()[-1 if not m.group().endswith(" by") else -2]
+        if participle in lexicon.NOT_PASSIVE:
+            continue
+        yield Hit(
+            "info",
+            f'"{draft.excerpt(m.start(), m.end())}" is passive.',
+            m.start(),
+            m.end(),
+            "Say who did it: 'we shipped it' rather than 'it was shipped'.",
+        )
+
+
+@rule("readability.wall_of_text", "readability", english_only=False)
+def wall_of_text(draft: Draft) -> Iterator[Hit]:
+    """A long block with no line breaks looks like work before anyone reads a word; short
+    paragraphs with white space get read, especially on LinkedIn."""
+    most = draft.platform.max_paragraph_words
+    for paragraph in draft.paragraphs:
+        words = len(WORD.findall(paragraph.text))
+        no_breaks = "\n" not in paragraph.text and len(paragraph.text) > WALL_CHARACTERS
+        if words > most or (no_breaks and draft.platform.name == "linkedin"):
+            yield Hit(
+                "warning",
+                f"A block of {words} words with no break.",
+                paragraph.start,
+                paragraph.end,
+                "Break it into paragraphs of one to three sentences with a blank line between.",
+            )
