@@ -1,0 +1,92 @@
+"""Schema migrations, applied in order by sqlite-utils; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+migrations = Migrations("chorus")
+
+
+@migrations()
+def m001_users_critiques_events(db: Database) -> None:
+    """Users keyed by tenant, critiques, and seen events for deduplicating retries."""
+    db.execute(
+        """
+        CREATE TABLE users (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            tz TEXT,
+            default_platform TEXT NOT NULL DEFAULT 'linkedin',
+            created TEXT NOT NULL,
+            UNIQUE (platform, team_id, user_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE critiques (
+            id INTEGER PRIMARY KEY,
+            user_ref INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            created TEXT NOT NULL,
+            platform TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            subscores TEXT NOT NULL,
+            categories TEXT NOT NULL,
+            hedges_per_100_words REAL NOT NULL,
+            words INTEGER NOT NULL,
+            text_hash TEXT NOT NULL,
+            text TEXT,
+            text_expires TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX critiques_by_user ON critiques (user_ref, created)")
+    db.execute(
+        "CREATE INDEX critiques_by_expiry ON critiques (text_expires) WHERE text IS NOT NULL"
+    )
+    db.execute(
+        """
+        CREATE TABLE events_seen (
+            source TEXT NOT NULL,
+            event_id TEXT NOT NULL,
+            seen TEXT NOT NULL,
+            PRIMARY KEY (source, event_id)
+        )"""
+    )
+
+
+@migrations()
+def m002_goals_checkins(db: Database) -> None:
+    """Goals and confidence check-ins."""
+    db.execute(
+        """
+        CREATE TABLE goals (
+            id INTEGER PRIMARY KEY,
+            user_ref INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            kind TEXT NOT NULL CHECK (kind IN ('posts', 'minutes', 'confidence', 'text')),
+            target INTEGER,
+            platform TEXT,
+            due TEXT,
+            text TEXT NOT NULL,
+            created TEXT NOT NULL,
+            done_at TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX goals_by_user ON goals (user_ref)")
+    db.execute(
+        """
+        CREATE TABLE confidence_checkins (
+            id INTEGER PRIMARY KEY,
+            user_ref INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            level INTEGER NOT NULL CHECK (level BETWEEN 1 AND 5),
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX checkins_by_user ON confidence_checkins (user_ref, created)")
+
+
+@migrations()
+def m003_critique_feedback(db: Database) -> None:
+    """Whether the user found a critique helpful (NULL until they say)."""
+    db.execute("ALTER TABLE critiques ADD COLUMN helpful INTEGER")
