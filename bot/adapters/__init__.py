@@ -1,0 +1,1 @@
+"""The edges: turn platform payloads into coach calls and render its Replies."""

@@ -1,0 +1,108 @@
+"""Render a Critique or Reply as terminal text, in colour when the terminal allows it."""
+
+from __future__ import annotations
+
+from bot.coach import Reply
+from bot.feedback import PLATFORMS, Critique, Finding
+
+STYLES = {
+    "error": "\033[31m",
+    "warning": "\033[33m",
+    "info": "\033[2m",
+    "good": "\033[32m",
+    "bold": "\033[1m",
+}
+RESET = "\033[0m"
+CATEGORY_LABEL = {
+    "platform_fit": "Length",
+    "point_of_view": "Point of view",
+    "links_mentions": "Links & mentions",
+    "salesy": "Selling",
+}
+
+
+class Painter:
+    """Wraps text in ANSI styles, or leaves it plain."""
+
+    def __init__(self, color: bool) -> None:
+        self.color = color
+
+    def __call__(self, style: str, text: str) -> str:
+        """Styled text (plain when colour is off)."""
+        return f"{STYLES[style]}{text}{RESET}" if self.color else text
+
+
+def label(category: str) -> str:
+    """A category's name for people."""
+    return CATEGORY_LABEL.get(category, category.replace("_", " ").capitalize())
+
+
+def _indent(text: str, prefix: str) -> str:
+    return "\n".join(prefix + line for line in text.splitlines())
+
+
+def _line_of(critique_text: str | None, finding: Finding) -> str:
+    if critique_text is None:
+        return ""
+    return f"line {critique_text.count(chr(10), 0, finding.start) + 1}: "
+
+
+def render_critique(critique: Critique, paint: Painter, text: str | None = None) -> str:
+    """The critique as readable terminal text: what works, what to fix first, the rest."""
+    length = critique.length
+    limit = f"/{length.limit:,}" if length.limit else ""
+    out = [
+        paint("bold", f"{PLATFORMS[critique.platform].label} · {critique.score}/100")
+        + f" · {length.count:,}{limit} {length.unit}"
+    ]
+    if length.above_fold is not None:
+        out.append(f"Above the fold: “{' '.join(length.above_fold.split())}”")
+    if critique.strengths:
+        out += ["", paint("bold", "What works")]
+        out += [paint("good", f"  ✓ {s}") for s in critique.strengths]
+    shown: set[int] = set()
+    if critique.priorities:
+        out += ["", paint("bold", "Fix these first")]
+        for n, rule in enumerate(critique.priorities, 1):
+            same = [i for i, f in enumerate(critique.findings) if f.rule == rule]
+            first = critique.findings[same[0]]
+            shown.update(same)
+            more = f" (+{len(same) - 1} more like this)" if len(same) > 1 else ""
+            out.append(
+                f"  {n}. "
+                + paint(first.severity, f"{label(first.category)}: ")
+                + first.message
+                + more
+            )
+            if first.excerpt and first.end - first.start < len(text or first.excerpt):
+                out.append(f"     {_line_of(text, first)}“{' '.join(first.excerpt.split())[:80]}”")
+            out.append(_indent(f"→ {first.suggestion}", "     "))
+    rest = [f for i, f in enumerate(critique.findings) if i not in shown]
+    if rest:
+        out += ["", paint("bold", f"Also noticed ({len(rest)})")]
+        for f in rest:
+            out.append(
+                paint(f.severity, f"  · {label(f.category)}: ")
+                + f"{f.message} "
+                + _indent(f"→ {f.suggestion}", "").replace("\n", "\n    ")
+            )
+    if not critique.english:
+        out += ["", "This doesn't read as English, so I only checked length, tags and links."]
+    s = critique.stats
+    out += [
+        "",
+        paint(
+            "info",
+            f"{s.words} words · {s.sentences} sentences · "
+            f"{s.hedges_per_100_words:g} hedges per 100 words · grade {s.grade:g}",
+        ),
+    ]
+    return "\n".join(out)
+
+
+def render_reply(reply: Reply, paint: Painter, text: str | None = None) -> str:
+    """A coach Reply as terminal text; buttons become the commands to type."""
+    if reply.critique is not None:
+        body = render_critique(reply.critique, paint, text)
+        return body + "\n" + paint("info", "Try it for another platform: `review for x: ...`")
+    return reply.text

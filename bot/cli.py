@@ -1,0 +1,196 @@
+"""The `chorus` command: review, shell, run, db migrate, rules."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from dataclasses import replace
+from pathlib import Path
+from typing import TextIO
+
+from bot import __version__
+from bot.adapters.shell import Shell
+from bot.adapters.text import Painter, render_critique
+from bot.coach import APOLOGY, Coach, CoachSettings, TipLibrary, validate
+from bot.config import Settings, load_settings
+from bot.errors import ChorusError
+from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
+from storage import Store, UserKey
+
+log = logging.getLogger("chorus")
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+
+
+def _color(stream: TextIO) -> bool:
+    return stream.isatty() and "NO_COLOR" not in os.environ
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="chorus", description="Chorus: a writing coach for people who write in public."
+    )
+    parser.add_argument("--version", action="version", version=f"chorus {__version__}")
+    parser.add_argument(
+        "--db", type=Path, help="SQLite database (default: $CHORUS_DB or chorus.db)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    review = sub.add_parser(
+        "review",
+        help="lint a post before you publish it",
+        description="Critique a post. Exit 0: no errors; 1: errors; 2: usage.",
+    )
+    review.add_argument("file", nargs="?", default=None, help="a file, or - for standard input")
+    review.add_argument(
+        "--platform",
+        "-p",
+        default=DEFAULT_PLATFORM,
+        help=f"one of {', '.join(PLATFORMS)} (default {DEFAULT_PLATFORM})",
+    )
+    review.add_argument(
+        "--company",
+        action="append",
+        default=None,
+        metavar="NAME",
+        help="a company you're connected to (repeat; default $CHORUS_COMPANY)",
+    )
+    review.add_argument("--format", choices=("text", "json"), default="text")
+
+    sub.add_parser(
+        "shell",
+        help="chat with the coach in this terminal",
+        description="The coach in a terminal: drafts, questions and commands.",
+    )
+    sub.add_parser(
+        "run",
+        help="start Chorus with whatever front end is configured",
+        description="Starts the terminal coach when no Slack or Teams credentials are set.",
+    )
+    db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
+    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
+    db_sub.add_parser(
+        "migrate", help="apply pending migrations", description="Apply pending schema migrations."
+    )
+    sub.add_parser(
+        "rules",
+        help="list every check and what it looks for",
+        description="List every check, its id and category, and why it matters.",
+    )
+    return parser
+
+
+def _read_draft(file: str | None) -> str:
+    if file is None and sys.stdin.isatty():
+        raise ChorusError("Give a FILE to review, or pipe the text in (use - for stdin).")
+    try:
+        if file in (None, "-"):
+            return sys.stdin.buffer.read().decode("utf-8")
+        return Path(file).read_bytes().decode("utf-8")
+    except OSError as error:
+        raise ChorusError(f"Can't read {file}: {error.strerror or error}.") from error
+    except UnicodeDecodeError as error:
+        raise ChorusError(f"{file or 'The input'} isn't UTF-8 text.") from error
+
+
+def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
+    """Critique one post and print it; the exit code says whether it has errors."""
+    get_platform(args.platform)
+    text = _read_draft(args.file)
+    problem = validate(text)
+    if problem:
+        raise ChorusError(problem)
+    companies = tuple(args.company) if args.company is not None else settings.companies
+    result = critique(text, args.platform, companies, settings.policy_terms)
+    if args.format == "json":
+        print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        print(render_critique(result, Painter(_color(sys.stdout)), text))
+    return EXIT_FINDINGS if result.has_errors else EXIT_OK
+
+
+def open_store(settings: Settings) -> Store:
+    """The store, migrated and ready."""
+    store = Store(settings.database, settings.retention_days)
+    store.migrate()
+    return store
+
+
+def build_coach(settings: Settings) -> Coach:
+    """The coach wired to the store and tips library the settings name."""
+    return Coach(
+        open_store(settings),
+        TipLibrary.from_file(settings.tips_file),
+        CoachSettings(settings.companies, settings.policy_terms),
+    )
+
+
+def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
+    """Chat with the coach in the terminal."""
+    user = UserKey("shell", "local", getpass.getuser())
+    shell = Shell(
+        build_coach(settings),
+        user,
+        sys.stdin,
+        sys.stdout,
+        interactive=sys.stdin.isatty(),
+        color=_color(sys.stdout),
+    )
+    return shell.run()
+
+
+def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
+    """Apply pending migrations."""
+    store = Store(settings.database, settings.retention_days)
+    applied = store.migrate()
+    print(
+        f"{settings.database}: applied {', '.join(applied)}"
+        if applied
+        else f"{settings.database}: up to date"
+    )
+    return EXIT_OK
+
+
+def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every rule with its explanation."""
+    for rule in RULES:
+        print(f"{rule.id}  [{rule.category}]")
+        print("  " + " ".join(rule.explanation.split()) + "\n")
+    return EXIT_OK
+
+
+COMMANDS = {
+    "review": cmd_review,
+    "shell": cmd_shell,
+    "run": cmd_shell,
+    "db": cmd_db,
+    "rules": cmd_rules,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the `chorus` console script."""
+    args = _parser().parse_args(argv)
+    try:
+        settings = load_settings()
+        if args.db is not None:
+            settings = replace(settings, database=args.db)
+        logging.basicConfig(
+            level=settings.log_level or "WARNING",
+            format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        )
+        return COMMANDS[args.command](args, settings)
+    except ChorusError as error:
+        print(f"chorus {args.command}: {error.message}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        log.exception("chorus %s failed", args.command)
+        print(f"chorus {args.command}: {APOLOGY}", file=sys.stderr)
+        return EXIT_INTERNAL

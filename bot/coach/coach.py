@@ -1,0 +1,197 @@
+"""The coach: routes a message to a critique, an answer or a command and returns a Reply."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime, tzinfo
+
+import regex
+
+from bot.coach import commands
+from bot.coach.reply import Action, Reply
+from bot.coach.router import classify
+from bot.coach.tips import TipLibrary
+from bot.errors import ChorusError
+from bot.feedback import PLATFORMS, Critique, critique, get_platform
+from storage import NewCritique, Store, UserKey
+
+log = logging.getLogger(__name__)
+
+MAX_CHARACTERS = 40_000
+APOLOGY = "Sorry, something went wrong on my side and I couldn't finish that. Please try again."
+REVIEW_FOR = regex.compile(r"^for\s+(\w+)\s*:\s*(.*)$", regex.DOTALL | regex.IGNORECASE)
+NO_TIP = (
+    "I don't have a tip for that yet. I'm best at drafts (paste one and I'll critique it) and "
+    "at questions about posting, confidence, followers, time and platforms. Try `help`."
+)
+RECHECK_PLATFORMS = ("x", "linkedin", "bluesky")
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class CoachSettings:
+    """What an admin configures: companies that need disclosure, and policy terms."""
+
+    companies: tuple[str, ...] = ()
+    policy_terms: tuple[str, ...] = ()
+
+
+def validate(text: str) -> str | None:
+    """A kind explanation if the message can't be used, else None."""
+    if "\x00" in text:
+        return "That message has invisible control characters (NUL) in it. Paste it as plain text?"
+    if not text.strip():
+        return "I didn't get any text. Paste a draft, ask a question, or send `help`."
+    if len(text) > MAX_CHARACTERS:
+        return (
+            f"That's {len(text):,} characters; I read up to {MAX_CHARACTERS:,}. "
+            "Send the part you want feedback on."
+        )
+    return None
+
+
+class Coach:
+    """The platform-neutral brain every front end talks to."""
+
+    def __init__(
+        self,
+        store: Store,
+        tips: TipLibrary,
+        settings: CoachSettings | None = None,
+        clock: Callable[[], datetime] = utc_now,
+        default_zone: tzinfo | None = None,
+    ) -> None:
+        self.store = store
+        self.tips = tips
+        self.settings = settings or CoachSettings()
+        self.clock = clock
+        self.default_zone = default_zone or datetime.now().astimezone().tzinfo or UTC
+
+    def handle(self, user: UserKey, text: str) -> Reply:
+        """Answer one message from a user; never raises."""
+        problem = validate(text)
+        if problem:
+            return Reply("invalid", problem)
+        intent = classify(text)
+        try:
+            if intent.kind == "command":
+                return self._command(user, intent.command, intent.args)
+            if intent.kind == "question":
+                return self.answer(text)
+            return self.review(user, text)
+        except ChorusError as error:
+            return Reply("invalid", error.message)
+        except Exception:
+            log.exception("coach failed on a %s (%d characters)", intent.kind, len(text))
+            return Reply("error", APOLOGY)
+
+    def _command(self, user: UserKey, name: str, args: str) -> Reply:
+        if name == "review":
+            return self._review_command(user, args)
+        if name == "recheck":
+            return self._recheck(user, args)
+        ctx = commands.Context(self.store, self.clock(), self.default_zone)
+        return commands.COMMANDS[name](ctx, user, args)
+
+    def _review_command(self, user: UserKey, args: str) -> Reply:
+        platform = None
+        if m := REVIEW_FOR.match(args):
+            platform, args = get_platform(m[1]).name, m[2]
+        if not args.strip():
+            raise ChorusError("Paste the draft after `review`, e.g. `review for x: My draft...`")
+        return self.review(user, args, platform)
+
+    def _recheck(self, user: UserKey, args: str) -> Reply:
+        words = args.split()
+        if len(words) != 2 or not words[0].isdigit():
+            raise ChorusError("Use the 'Check for...' buttons under a critique.")
+        profile = self.store.find_user(user)
+        record = self.store.find_critique(profile, int(words[0])) if profile else None
+        if record is None or record.text is None:
+            raise ChorusError(
+                "I no longer have that draft (I delete drafts after "
+                f"{self.store.retention.days} days). Paste it again?"
+            )
+        return self.review(user, record.text, get_platform(words[1]).name)
+
+    def review(self, user: UserKey, text: str, platform: str | None = None) -> Reply:
+        """Critique a draft for the user's platform, store the result, and reply with it."""
+        now = self.clock()
+        profile = self.store.ensure_user(user, now)
+        result = critique(
+            text,
+            platform or profile.default_platform,
+            self.settings.companies,
+            self.settings.policy_terms,
+        )
+        critique_id = self.store.record_critique(profile, _record(result, text), now)
+        log.info(
+            "critique platform=%s score=%d words=%d findings=%d",
+            result.platform,
+            result.score,
+            result.stats.words,
+            len(result.findings),
+        )
+        return Reply(
+            "critique",
+            summary(result),
+            critique=result,
+            critique_id=critique_id,
+            actions=_critique_actions(critique_id, result.platform),
+        )
+
+    def answer(self, question: str) -> Reply:
+        """Answer a question from the tips library, saying which tip it used."""
+        matches = self.tips.search(question)
+        if not matches:
+            return Reply("answer", NO_TIP)
+        best = matches[0].tip
+        lines = [f"{best.title}: {best.step} ({best.minutes} min)", f"Why: {best.why}"]
+        if len(matches) > 1 and matches[1].score >= matches[0].score * 0.6:
+            lines.append(f"Also: {matches[1].tip.step}")
+        lines.append(f"(Tip: {best.id}. Wanted feedback on a draft instead? Send `review` + it.)")
+        return Reply("answer", "\n".join(lines), tips=tuple(m.tip for m in matches))
+
+
+def summary(result: Critique) -> str:
+    """One plain line that sums up a critique (notification text, screen readers)."""
+    label = PLATFORMS[result.platform].label
+    text = f"{result.score}/100 for {label}."
+    if result.strengths:
+        text += f" {result.strengths[0]}"
+    first = next((f for f in result.findings if f.rule in result.priorities[:1]), None)
+    if first:
+        text += f" First fix: {first.message}"
+    return text
+
+
+def _record(result: Critique, text: str) -> NewCritique:
+    return NewCritique(
+        platform=result.platform,
+        score=result.score,
+        subscores=result.subscores,
+        categories=tuple(sorted({f.category for f in result.findings})),
+        hedges_per_100_words=result.stats.hedges_per_100_words,
+        words=result.stats.words,
+        text=text,
+    )
+
+
+def _critique_actions(critique_id: int, platform: str) -> tuple[Action, ...]:
+    others = tuple(
+        Action(f"Check for {PLATFORMS[p].label}", f"recheck {critique_id} {p}")
+        for p in RECHECK_PLATFORMS
+        if p != platform
+    )
+    return (
+        Action("Helpful", f"feedback {critique_id} helpful", "primary"),
+        Action("Not helpful", f"feedback {critique_id} not-helpful"),
+        *others,
+        Action("Set a goal", "goal"),
+    )

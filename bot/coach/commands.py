@@ -1,0 +1,236 @@
+"""The commands every front end shares: help, goal, checkin, progress, platform, data, forget."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime, timedelta, tzinfo
+from zoneinfo import ZoneInfo
+
+from bot.coach.goals import GOAL_HELP, parse_goal, week_start
+from bot.coach.progress import local_days, sparkline, streak, trend
+from bot.coach.reply import Action, Reply
+from bot.errors import ChorusError
+from bot.feedback import PLATFORMS, get_platform
+from storage import Goal, Store, User, UserKey
+
+HELP = (
+    "I'm Chorus, your writing coach. Here's what I can do:\n"
+    "• Paste a draft and I'll critique it: what works, then the three fixes that matter most.\n"
+    "• `review for x: <draft>` checks it for another platform "
+    f"({', '.join(PLATFORMS)}).\n"
+    "• Ask me anything about posting, like “how do I grow my followers?”\n"
+    "• `platform x` sets the platform I check for.\n"
+    "• `goal` sets a goal; `checkin 1-5` tells me how confident you feel posting today.\n"
+    "• `progress` shows your scores, confidence, streak and goals.\n"
+    "• `my data` shows what I keep about you; `forget me` deletes all of it."
+)
+CHECKIN_WORDS = {1: "not at all", 2: "a little", 3: "somewhat", 4: "fairly", 5: "very"}
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a command needs: the store, the time, and the user's time zone."""
+
+    store: Store
+    now: datetime
+    default_zone: tzinfo
+
+    def zone(self, user: User) -> tzinfo:
+        """The user's own time zone, or the server's when they never told us."""
+        return ZoneInfo(user.tz) if user.tz else self.default_zone
+
+    def local_now(self, user: User) -> datetime:
+        """The current time where the user is."""
+        return self.now.astimezone(self.zone(user))
+
+
+Command = Callable[[Context, UserKey, str], Reply]
+
+
+def help_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Say what Chorus can do."""
+    return Reply("command", HELP)
+
+
+def platform_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Show or set the platform drafts are checked for."""
+    user = ctx.store.ensure_user(key, ctx.now)
+    if not args:
+        current = PLATFORMS[user.default_platform].label
+        return Reply(
+            "command",
+            f"I check your drafts for {current}. Change it with `platform NAME`, one of: "
+            f"{', '.join(PLATFORMS)}.",
+        )
+    platform = get_platform(args.split()[0])
+    ctx.store.set_default_platform(user, platform.name)
+    return Reply("command", f"Done: I'll check your drafts for {platform.label} from now on.")
+
+
+def checkin_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Record how confident the user feels about posting in public, 1-5."""
+    if not args:
+        buttons = tuple(Action(str(n), f"checkin {n}") for n in CHECKIN_WORDS)
+        return Reply(
+            "command",
+            "How confident do you feel about posting in public today? "
+            "Reply `checkin 1` (not at all) to `checkin 5` (very).",
+            actions=buttons,
+        )
+    if args not in ("1", "2", "3", "4", "5"):
+        raise ChorusError("A check-in is a number from 1 (not at all confident) to 5 (very).")
+    level = int(args)
+    user = ctx.store.ensure_user(key, ctx.now)
+    before = ctx.store.checkins(user, limit=1)
+    ctx.store.add_checkin(user, level, ctx.now)
+    text = f"Thanks. {level}/5, {CHECKIN_WORDS[level]} confident."
+    if before and level > before[0].level:
+        text += f" That's up from {before[0].level} last time. It's working."
+    elif before and level < before[0].level:
+        text += " A dip is normal; one small post this week will help. Ask me for a tip any time."
+    return Reply("command", text)
+
+
+def goal_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Set, list or complete goals."""
+    user = ctx.store.ensure_user(key, ctx.now)
+    words = args.lower().split()
+    if not words or words == ["list"]:
+        goals = ctx.store.goals(user)
+        if not goals:
+            return Reply("command", f"No goals yet.\n{GOAL_HELP}")
+        lines = [f"• #{g.id} {goal_status(ctx, user, g)}" for g in goals]
+        return Reply("command", "Your goals:\n" + "\n".join(lines))
+    if words[0] == "done":
+        if len(words) != 2 or not words[1].lstrip("#").isdigit():
+            raise ChorusError("Say which goal: `goal done 2` (see `goal list` for numbers).")
+        if not ctx.store.complete_goal(user, int(words[1].lstrip("#")), ctx.now):
+            raise ChorusError(f"You have no open goal #{words[1].lstrip('#')}. See `goal list`.")
+        return Reply("command", "Goal done. Well done! Set the next one when you're ready.")
+    request = parse_goal(args, ctx.local_now(user).date())
+    goal = ctx.store.add_goal(
+        user, request.kind, request.text, ctx.now, request.target, request.platform, request.due
+    )
+    return Reply("command", f"Goal #{goal.id} set: {goal.text}. I'll show progress in `progress`.")
+
+
+def goal_status(ctx: Context, user: User, goal: Goal) -> str:
+    """The goal and how far along it is this week."""
+    local = ctx.local_now(user)
+    if goal.kind == "posts":
+        drafts = ctx.store.critiques(user, since=week_start(local), limit=500)
+        done = sum(1 for c in drafts if c.platform == goal.platform)
+        return f"{goal.text}: {done}/{goal.target} drafts reviewed this week"
+    if goal.kind == "minutes":
+        days = local_days(ctx.store.activity(user, week_start(local)), ctx.zone(user))
+        return f"{goal.text}: practised on {len(days)} day(s) this week"
+    if goal.kind == "confidence" and goal.due:
+        latest = ctx.store.checkins(user, limit=1)
+        level = f"at {latest[0].level}/5" if latest else "no check-in yet"
+        return f"{goal.text}: {level}, {(goal.due - local.date()).days} days to go"
+    return goal.text
+
+
+def progress_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Scores, hedging and confidence over time, the streak, and goals."""
+    user = ctx.store.ensure_user(key, ctx.now)
+    drafts = list(reversed(ctx.store.critiques(user, limit=10)))
+    checkins = list(reversed(ctx.store.checkins(user, limit=10)))
+    if not drafts and not checkins:
+        return Reply(
+            "command", "No drafts yet. Paste one and I'll score it; your progress starts there."
+        )
+    lines = ["Your progress"]
+    if drafts:
+        scores = [c.score for c in drafts]
+        hedges = [c.hedges_per_100_words for c in drafts]
+        lines.append(f"Scores: {sparkline(scores, 0, 100)} latest {scores[-1]}{_change(scores)}")
+        lines.append(
+            f"Hedges per 100 words: {sparkline(hedges, 0, max(max(hedges), 5))} "
+            f"latest {hedges[-1]:g}{_change(hedges)}"
+        )
+    if checkins:
+        levels = [c.level for c in checkins]
+        lines.append(f"Confidence: {sparkline(levels, 1, 5)} latest {levels[-1]}/5")
+    zone = ctx.zone(user)
+    days = local_days(ctx.store.activity(user, ctx.now - timedelta(days=366)), zone)
+    run = streak(days, ctx.now.astimezone(zone).date())
+    lines.append(f"Streak: {_count(run, 'day')} in a row")
+    goals = ctx.store.goals(user)
+    if goals:
+        lines.append("Goals:")
+        lines.extend(f"• #{g.id} {goal_status(ctx, user, g)}" for g in goals)
+    return Reply("command", "\n".join(lines))
+
+
+def _change(values: list[float] | list[int]) -> str:
+    delta = trend(values)
+    if not delta:
+        return ""
+    return f", {'up' if delta > 0 else 'down'} {abs(delta):g} on your earlier drafts"
+
+
+def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Show the user everything Chorus keeps about them."""
+    user = ctx.store.find_user(key)
+    if user is None:
+        return Reply("command", "I don't keep anything about you yet.")
+    summary = ctx.store.summary(user)
+    lines = [
+        f"Here is what I keep about you (since {summary.first_seen:%Y-%m-%d}):",
+        f"• {_count(summary.critiques, 'critique')}: scores and counts, never shared with anyone",
+        f"• {_count(summary.drafts_with_text, 'draft')} still kept as text; I delete each "
+        f"{ctx.store.retention.days} days after its critique",
+        f"• {_count(summary.goals, 'goal')} and {_count(summary.checkins, 'confidence check-in')}",
+    ]
+    for record in ctx.store.critiques(user, limit=5):
+        if record.text:
+            preview = " ".join(record.text.split())[:60]
+            lines.append(f"  {record.created:%Y-%m-%d} {record.score}/100 “{preview}…”")
+    lines.append("`forget me` deletes all of it.")
+    return Reply("command", "\n".join(lines))
+
+
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}{'' if n == 1 else 's'}"
+
+
+def forget_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Delete everything about the user, after they confirm."""
+    if args.lower().split() != ["me", "confirm"]:
+        return Reply(
+            "confirm",
+            "This deletes all your drafts, scores, goals and check-ins, for good. "
+            "Send `forget me confirm` to go ahead.",
+            actions=(Action("Yes, delete everything", "forget me confirm", "danger"),),
+        )
+    deleted = ctx.store.delete_user(key)
+    if not deleted:
+        return Reply("command", "I had nothing stored about you, so there's nothing to delete.")
+    return Reply("command", "Done. I've deleted everything I kept about you.")
+
+
+def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Remember whether a critique helped (the Helpful / Not helpful buttons)."""
+    words = args.lower().split()
+    if len(words) != 2 or not words[0].isdigit() or words[1] not in ("helpful", "not-helpful"):
+        raise ChorusError("Use the Helpful / Not helpful buttons under a critique.")
+    user = ctx.store.ensure_user(key, ctx.now)
+    if not ctx.store.set_helpful(user, int(words[0]), words[1] == "helpful"):
+        raise ChorusError("I can't find that critique any more.")
+    if words[1] == "helpful":
+        return Reply("command", "Thanks! Glad it helped.")
+    return Reply("command", "Thanks for saying so. Tell me what was off and I'll do better.")
+
+
+COMMANDS: dict[str, Command] = {
+    "feedback": feedback_command,
+    "help": help_command,
+    "platform": platform_command,
+    "checkin": checkin_command,
+    "goal": goal_command,
+    "progress": progress_command,
+    "data": data_command,
+    "forget": forget_command,
+}
