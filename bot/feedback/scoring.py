@@ -49,16 +49,16 @@ def overall(findings: Sequence[Finding]) -> int:
 
 
 def priorities(findings: Sequence[Finding]) -> tuple[str, ...]:
-    """Up to three rule ids worth fixing first: errors, then the weightiest warnings."""
+    """Up to three rule ids to fix first: errors, then the weightiest warnings, one category
+    each before any category gets a second."""
     ranked = sorted(
         (f for f in findings if f.severity != "info"),
         key=lambda f: (-SEVERITY_RANK[f.severity], -WEIGHT[f.category], f.start),
     )
-    chosen: list[str] = []
-    for finding in ranked:
-        if finding.rule not in chosen:
-            chosen.append(finding.rule)
-    return tuple(chosen[:MAX_PRIORITIES])
+    first_per_category = {f.category: f.rule for f in reversed(ranked)}
+    ordered = [f.rule for f in ranked if first_per_category.get(f.category) == f.rule]
+    ordered += [f.rule for f in ranked]
+    return tuple(dict.fromkeys(ordered))[:MAX_PRIORITIES]
 
 
 Strength = Callable[[Draft, set[str]], str | None]

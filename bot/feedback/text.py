@@ -30,7 +30,23 @@ ENGLISH_FUNCTION_WORDS = frozenset(
     """.split()
 )
 
+# Common function words of other languages written in Latin script (fr, es, de, pt, it, nl).
+FOREIGN_FUNCTION_WORDS = (
+    frozenset(
+        """
+    le la les des et est une pour dans que qui pas sur avec nous vous ce cette sont
+    el los las y es una para por con del al muy pero como más está
+    der die das und ist nicht ein eine mit für auf sich auch wir ich sie
+    os é um com não uma mais são
+    il gli è che non della sono anche
+    het een en niet van op zijn ook maar
+    """.split()
+    )
+    - ENGLISH_FUNCTION_WORDS
+)
 
+MAX_GRADE = 20.0  # past postgraduate level the formula stops meaning anything
+NEGATION_BEFORE = regex.compile(r"\b(?:no|not|without|never)\s+$")
 TEMPORAL_AFTER_JUST = frozenset(
     """
     got won hit shipped launched finished started joined landed published
@@ -147,12 +163,13 @@ class Draft:
 
     @cached_property
     def is_english(self) -> bool:
-        """True when the prose reads as English (short texts get the benefit of the doubt)."""
+        """True when English function words outnumber other languages' (else: all ASCII)."""
         words = [w.text.lower() for w in self.words]
-        if len(words) < 6:
-            return all(w.isascii() for w in words)
-        common = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
-        return common / len(words) >= 0.12
+        english = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
+        foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
+        if english or foreign:
+            return english > foreign
+        return all(w.isascii() for w in words)
 
     @cached_property
     def transparency(self) -> tuple[Span, ...]:
@@ -173,6 +190,8 @@ class Draft:
     def _excused(self, hedge: Span) -> bool:
         if any(t.start <= hedge.start < t.end for t in self.transparency):
             return True
+        if NEGATION_BEFORE.search(self.lower, 0, hedge.start):
+            return True  # "no apologies", "not sorry"
         if hedge.text == "just":
             following = WORD.match(self.lower, hedge.end + 1)
             return bool(following and following.group() in TEMPORAL_AFTER_JUST)
@@ -196,13 +215,13 @@ class Draft:
 
     @cached_property
     def grade(self) -> float:
-        """Coleman-Liau grade level: letters and sentences per 100 words, no syllable data."""
+        """Coleman-Liau grade (0-20): letters and sentences per 100 words, no syllable data."""
         if not self.word_count:
             return 0.0
         letters = sum(1 for w in self.words for ch in w.text if ch.isalpha())
         per_100 = 100 / self.word_count
         grade = 0.0588 * letters * per_100 - 0.296 * len(self.sentences) * per_100 - 15.8
-        return round(max(grade, 0.0), 1)
+        return round(min(max(grade, 0.0), MAX_GRADE), 1)
 
     def excerpt(self, start: int, end: int) -> str:
         """The original text between start and end."""

@@ -57,17 +57,18 @@ def generic_opening(draft: Draft) -> Iterator[Hit]:
 
 @rule("hook.below_fold", "hook")
 def first_sentence_below_fold(draft: Draft) -> Iterator[Hit]:
-    """The first sentence runs past the "see more" fold, so most readers never see its point."""
-    fold = draft.platform.fold
-    if fold is None or not draft.sentences:
+    """The first sentence runs past the "see more" fold on a phone, where most people read,
+    so they never see its point."""
+    fold, mobile = draft.platform.fold, draft.platform.fold_mobile
+    if fold is None or mobile is None or not draft.sentences:
         return
     first = draft.sentences[0]
-    if first.end > fold:
-        mobile = draft.platform.fold_mobile
+    if first.end > mobile:
         yield Hit(
             "warning",
             f"Your opening sentence is {first.end - first.start} characters; "
-            f"{draft.platform.label} shows about {fold} before 'see more' ({mobile} on a phone).",
+            f"{draft.platform.label} shows about {mobile} before 'see more' on a phone "
+            f"({fold} on a desktop).",
             first.start,
             first.end,
             "Make the first line one short sentence that stands on its own, then break the line.",

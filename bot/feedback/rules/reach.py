@@ -24,12 +24,12 @@ def no_invitation(draft: Draft) -> Iterator[Hit]:
     if lexicon.ASKS.search(draft.lower):
         return
     severity = "info" if draft.platform.name in ("blog", "internal") else "warning"
-    end = len(draft.text.rstrip())
+    last = draft.sentences[-1]
     yield Hit(
         severity,
         "The post broadcasts but doesn't invite a reply.",
-        max(0, end - 1),
-        end,
+        last.start,
+        last.end,
         "End with a real question you want answered, e.g. 'How does your team handle this?'",
     )
 

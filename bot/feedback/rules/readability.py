@@ -10,7 +10,7 @@ from bot.feedback.rules.base import rule
 from bot.feedback.text import WORD, Draft
 
 LONG_SENTENCE_WORDS = 25
-MIN_WORDS_FOR_GRADE = 30
+MIN_WORDS_FOR_GRADE = 20
 WALL_CHARACTERS = 400
 
 

@@ -22,6 +22,9 @@ def no_stance(draft: Draft) -> Iterator[Hit]:
         return
     if draft.stance:
         return
+    questions = sum(1 for sentence in draft.sentences if sentence.text.endswith("?"))
+    if questions * 2 > len(draft.sentences):
+        return  # a post that asks is not a post that only announces
     yield Hit(
         "warning",
         "I can't find your own view here: it's facts or a link with no 'I think... because...'.",

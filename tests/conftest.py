@@ -1,0 +1,80 @@
+"""Shared fixtures: a real store on disk, the real tips library, a clock tests control."""
+
+from __future__ import annotations
+
+import socket
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.coach import Coach, CoachSettings, TipLibrary
+from bot.config import PROMPTS_DIR
+from storage import Store, UserKey
+
+FIXTURES = Path(__file__).parent / "fixtures"
+LOOPBACK = ("127.", "::1", "localhost")
+
+
+@pytest.fixture(autouse=True, scope="session")
+def no_internet() -> Iterator[None]:
+    """Fail any test that tries to reach beyond this machine."""
+    real_connect = socket.socket.connect
+
+    def guarded(self: socket.socket, address: object) -> None:
+        host = address[0] if isinstance(address, tuple) else str(address)
+        if self.family in (socket.AF_INET, socket.AF_INET6) and not str(host).startswith(LOOPBACK):
+            raise RuntimeError(f"test tried to reach {host}")
+        return real_connect(self, address)
+
+    socket.socket.connect = guarded  # type: ignore[method-assign]
+    yield
+    socket.socket.connect = real_connect  # type: ignore[method-assign]
+
+
+@dataclass
+class Clock:
+    """A clock that moves only when the test says so."""
+
+    now: datetime
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, **delta: float) -> None:
+        self.now += timedelta(**delta)
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock(datetime(2026, 11, 16, 9, 30, tzinfo=UTC))  # a Monday
+
+
+@pytest.fixture
+def store(tmp_path: Path) -> Iterator[Store]:
+    s = Store(tmp_path / "chorus.db")
+    s.migrate()
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def tips() -> TipLibrary:
+    return TipLibrary.from_file(PROMPTS_DIR / "tips.yaml")
+
+
+@pytest.fixture
+def coach(store: Store, tips: TipLibrary, clock: Clock) -> Coach:
+    return Coach(store, tips, CoachSettings(companies=("Acme",)), clock=clock, default_zone=UTC)
+
+
+@pytest.fixture
+def alice() -> UserKey:
+    return UserKey("slack", "T1", "U_ALICE")
+
+
+@pytest.fixture
+def bob() -> UserKey:
+    return UserKey("slack", "T1", "U_BOB")

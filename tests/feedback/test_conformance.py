@@ -1,0 +1,44 @@
+"""X length counting against the official twitter-text conformance suite."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+
+from bot.feedback import critique
+from bot.feedback.length import grapheme_count, x_weighted_length
+from tests.conftest import FIXTURES
+
+SUITE = yaml.safe_load((FIXTURES / "twitter-text" / "validate.yml").read_text(encoding="utf-8"))
+SECTIONS = ("WeightedTweetsWithDiscountedEmojiCounterTest", "UnicodeDirectionalMarkerCounterTest")
+CASES = [
+    pytest.param(case, id=f"{section}: {case['description']}")
+    for section in SECTIONS
+    for case in SUITE["tests"][section]
+]
+
+
+def test_suite_sections_are_not_empty() -> None:
+    assert len(CASES) >= 20
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_x_weighted_length_matches_twitter_text(case: dict[str, Any]) -> None:
+    assert x_weighted_length(case["text"]) == case["expected"]["weightedLength"]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_x_over_limit_matches_validity(case: dict[str, Any]) -> None:
+    length = critique(case["text"], "x").length
+    assert length.count == case["expected"]["weightedLength"]
+    assert length.over_by == max(0, case["expected"]["weightedLength"] - 280)
+
+
+def test_bluesky_counts_a_zwj_family_as_one() -> None:
+    assert grapheme_count("👨‍👩‍👧‍👦") == 1
+    assert grapheme_count("🇫🇷🇩🇪") == 2
+    assert grapheme_count("e\u0301") == 1
+    assert critique("👨‍👩‍👧‍👦" * 300, "bluesky").length.over_by == 0
+    assert critique("👨‍👩‍👧‍👦" * 301, "bluesky").length.over_by == 1
