@@ -35,7 +35,7 @@ QUESTION_START = regex.compile(
 )
 DRAFT_SIGNAL = regex.compile(r"\n|https?://|www\.|(?<!\w)[#@]\w", regex.IGNORECASE)
 QUESTION_MAX_WORDS = 30
-SHORT_MESSAGE_WORDS = 10
+SHORT_MESSAGE_WORDS = 6
 
 Kind = Literal["command", "question", "draft"]
 

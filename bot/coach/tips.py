@@ -13,6 +13,7 @@ import yaml
 from bot.errors import ChorusError
 
 MAX_TIP_MINUTES = 15
+EXTRA_STOPWORDS = ("tip", "tips", "advice", "anyone", "get", "make", "really", "thing", "things")
 
 
 @dataclass(frozen=True)
@@ -81,30 +82,37 @@ class TipLibrary:
         """Load the library from YAML."""
         return cls(load_tips(path))
 
-    def _retriever(self) -> tuple[Any, Any]:
+    def _retriever(self) -> tuple[Any, Any, list[str]]:
         # bm25s and numpy cost about 0.15 s to import; only questions need them.
         import bm25s
         import snowballstemmer
+        from bm25s.stopwords import STOPWORDS_EN_PLUS
 
         logging.getLogger("bm25s").setLevel(logging.WARNING)  # it sets DEBUG on import
 
         with self._lock:
             if self._index is None:
                 stemmer = snowballstemmer.stemmer("english")
+                stopwords = [*STOPWORDS_EN_PLUS, *EXTRA_STOPWORDS]
                 tokens = bm25s.tokenize(
-                    [t.document for t in self.tips], stemmer=stemmer, show_progress=False
+                    [t.document for t in self.tips],
+                    stopwords=stopwords,
+                    stemmer=stemmer,
+                    show_progress=False,
                 )
                 index = bm25s.BM25()
                 index.index(tokens, show_progress=False)
-                self._index = (index, stemmer)
+                self._index = (index, stemmer, stopwords)
         return self._index
 
     def search(self, question: str, limit: int = 2) -> list[Match]:
         """The tips that best answer the question, best first; empty when nothing matches."""
         import bm25s
 
-        index, stemmer = self._retriever()
-        query = bm25s.tokenize([question], stemmer=stemmer, show_progress=False)
+        index, stemmer, stopwords = self._retriever()
+        query = bm25s.tokenize(
+            [question], stopwords=stopwords, stemmer=stemmer, show_progress=False
+        )
         if not query.ids or not query.ids[0]:
             return []
         found, scores = index.retrieve(query, k=min(limit, len(self.tips)), show_progress=False)
