@@ -11,6 +11,7 @@ from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
 GRAPHEME = regex.compile(r"\X")
+URL_HINT = regex.compile(r"[.:/]\w")  # anything twitter-text might read as a link
 FOLD_LINES = 3  # LinkedIn and Instagram cut after about three lines, whichever comes first
 
 
@@ -24,6 +25,8 @@ def _twitter_text() -> ModuleType:
 
 def x_weighted_length(text: str) -> int:
     """Length as X counts it (twitter-text v3: URLs 23, CJK and emoji weighted)."""
+    if text.isascii() and not URL_HINT.search(text):
+        return len(text)  # every ASCII character weighs 1 in v3, and there is no URL to shorten
     return int(_twitter_text().parse_tweet(text).weightedLength)
 
 
@@ -59,46 +62,50 @@ def measure(text: str, platform: Platform) -> LengthInfo:
 
 def split_thread(text: str, limit: int = 280) -> list[str]:
     """Split a long post into a numbered X thread at sentence, then word, boundaries."""
-    pieces = _pieces(text)
-    for reserve in (6, 8, 10):  # room for " 1/9", " 10/99", " 100/999"
-        parts = _pack(pieces, limit - reserve)
+    pieces = [chunk for piece in _sentences(text) for chunk in _fit(piece, limit - 10)]
+    weights = [x_weighted_length(piece) for piece in pieces]
+    for reserve in (4, 6, 8):  # room for " 1/9", " 10/99", " 100/999"
+        parts = _pack(pieces, weights, limit - reserve)
         if len(str(len(parts))) * 2 + 2 <= reserve:
-            return [f"{part} {i}/{len(parts)}" for i, part in enumerate(parts, 1)]
-    return parts
+            break
+    return [f"{part} {i}/{len(parts)}" for i, part in enumerate(parts, 1)]
 
 
-def _pieces(text: str) -> list[str]:
+def _sentences(text: str) -> list[str]:
     sentences = regex.split(r"(?<=[.!?…])\s+|\n+", text.strip())
     return [s.strip() for s in sentences if s.strip()]
 
 
-def _pack(pieces: list[str], budget: int) -> list[str]:
+def _pack(pieces: list[str], weights: list[int], budget: int) -> list[str]:
+    """Greedy packing; a joining space weighs 1, so weights add up without re-parsing."""
     parts: list[str] = []
-    current = ""
-    for piece in pieces:
-        for chunk in _fit(piece, budget):
-            joined = f"{current} {chunk}".strip()
-            if x_weighted_length(joined) <= budget:
-                current = joined
-            else:
-                parts.append(current)
-                current = chunk
+    current: list[str] = []
+    used = 0
+    for piece, weight in zip(pieces, weights, strict=True):
+        if current and used + 1 + weight > budget:
+            parts.append(" ".join(current))
+            current, used = [], 0
+        used += weight + (1 if current else 0)
+        current.append(piece)
     if current:
-        parts.append(current)
-    return [p for p in parts if p]
+        parts.append(" ".join(current))
+    return parts
 
 
 def _fit(piece: str, budget: int) -> list[str]:
+    """A sentence too long for one post, cut at word boundaries."""
     if x_weighted_length(piece) <= budget:
         return [piece]
     chunks: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0
     for word in piece.split():
-        joined = f"{current} {word}".strip()
-        if x_weighted_length(joined) <= budget or not current:
-            current = joined
-        else:
-            chunks.append(current)
-            current = word
-    chunks.append(current)
+        weight = x_weighted_length(word)
+        if current and used + 1 + weight > budget:
+            chunks.append(" ".join(current))
+            current, used = [], 0
+        used += weight + (1 if current else 0)
+        current.append(word)
+    if current:
+        chunks.append(" ".join(current))
     return chunks

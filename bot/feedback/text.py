@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
@@ -14,12 +15,13 @@ from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
+PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
 URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", regex.IGNORECASE)
 HASHTAG = regex.compile(r"(?<![\w#&])#(\p{L}[\p{L}\p{N}_]*)")
 MENTION = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
 SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
-PICTOGRAPH = regex.compile(r"\X")
-EMOJI_CHAR = regex.compile(r"[\p{Extended_Pictographic}\p{Regional_Indicator}]")
+EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])\X")
+NOT_LETTER = regex.compile(r"\P{L}+")
 
 ENGLISH_FUNCTION_WORDS = frozenset(
     """
@@ -56,8 +58,7 @@ TEMPORAL_AFTER_JUST = frozenset(
 )
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A piece of the draft and where it sits in the original text."""
 
     start: int
@@ -102,10 +103,9 @@ class Draft:
         return self.prose.lower().replace("’", "'")
 
     @cached_property
-    def words(self) -> tuple[Span, ...]:
+    def words(self) -> tuple[str, ...]:
         """Words of prose, not counting links, hashtags or mentions."""
-        tags = {s.start for s in self.hashtags} | {s.start for s in self.mentions}
-        return tuple(w for w in _spans(WORD, self.prose) if w.start - 1 not in tags)
+        return tuple(PROSE_WORD.findall(self.prose))
 
     @cached_property
     def sentences(self) -> tuple[Span, ...]:
@@ -150,11 +150,7 @@ class Draft:
     @cached_property
     def emoji(self) -> tuple[Span, ...]:
         """Emoji, one per grapheme cluster (a family emoji is one)."""
-        return tuple(
-            Span(m.start(), m.end(), m.group())
-            for m in PICTOGRAPH.finditer(self.text)
-            if EMOJI_CHAR.match(m.group())
-        )
+        return _spans(EMOJI, self.text)
 
     @cached_property
     def word_count(self) -> int:
@@ -164,7 +160,7 @@ class Draft:
     @cached_property
     def is_english(self) -> bool:
         """True when English function words outnumber other languages' (else: all ASCII)."""
-        words = [w.text.lower() for w in self.words]
+        words = [w.lower() for w in self.words]
         english = sum(1 for w in words if w in ENGLISH_FUNCTION_WORDS)
         foreign = sum(1 for w in words if w in FOREIGN_FUNCTION_WORDS)
         if english or foreign:
@@ -190,7 +186,7 @@ class Draft:
     def _excused(self, hedge: Span) -> bool:
         if any(t.start <= hedge.start < t.end for t in self.transparency):
             return True
-        if NEGATION_BEFORE.search(self.lower, 0, hedge.start):
+        if NEGATION_BEFORE.search(self.lower, max(0, hedge.start - 12), hedge.start):
             return True  # "no apologies", "not sorry"
         if hedge.text == "just":
             following = WORD.match(self.lower, hedge.end + 1)
@@ -218,7 +214,7 @@ class Draft:
         """Coleman-Liau grade (0-20): letters and sentences per 100 words, no syllable data."""
         if not self.word_count:
             return 0.0
-        letters = sum(1 for w in self.words for ch in w.text if ch.isalpha())
+        letters = len(NOT_LETTER.sub("", "".join(self.words)))
         per_100 = 100 / self.word_count
         grade = 0.0588 * letters * per_100 - 0.296 * len(self.sentences) * per_100 - 15.8
         return round(min(max(grade, 0.0), MAX_GRADE), 1)

@@ -42,3 +42,21 @@ def test_bluesky_counts_a_zwj_family_as_one() -> None:
     assert grapheme_count("e\u0301") == 1
     assert critique("👨‍👩‍👧‍👦" * 300, "bluesky").length.over_by == 0
     assert critique("👨‍👩‍👧‍👦" * 301, "bluesky").length.over_by == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Plain ASCII words, punctuation! And (brackets) & symbols #tag @user $CASH",
+        "Short",
+        "e.g. this uses Node.js and example.com without a scheme",
+        "See https://example.com/a?b=c and http://x.co plus www.example.org/path",
+        "ratio 3:1, path a/b, time 10:30, version 1.2.3",
+        "tab\tand\nnewline and trailing space ",
+        "x" * 400,
+    ],
+)
+def test_ascii_fast_path_agrees_with_twitter_text(text: str) -> None:
+    import twitter_text
+
+    assert x_weighted_length(text) == twitter_text.parse_tweet(text).weightedLength
