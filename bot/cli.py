@@ -7,6 +7,7 @@ import getpass
 import json
 import logging
 import os
+import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
@@ -110,7 +111,8 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
     if args.format == "json":
         print(json.dumps(result.to_dict(), ensure_ascii=False, indent=2))
     else:
-        print(render_critique(result, Painter(_color(sys.stdout)), text))
+        width = min(shutil.get_terminal_size().columns, 100) if sys.stdout.isatty() else None
+        print(render_critique(result, Painter(_color(sys.stdout), width), text))
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import select
+import shutil
 from collections.abc import Callable
 from typing import TextIO
 
@@ -28,6 +29,10 @@ def _pending(stream: TextIO) -> bool:
     return bool(ready)
 
 
+def _terminal_width() -> int:
+    return min(shutil.get_terminal_size().columns, 100)
+
+
 class Shell:
     """Reads messages from a stream, sends them to the coach, prints the replies."""
 
@@ -45,7 +50,7 @@ class Shell:
         self.stdin = stdin
         self.stdout = stdout
         self.interactive = interactive
-        self.paint = Painter(color)
+        self.paint = Painter(color, _terminal_width() if interactive else None)
         self.pending: Callable[[], bool] = (
             (lambda: _pending(stdin)) if interactive else (lambda: False)
         )
@@ -73,7 +78,8 @@ class Shell:
             elif not line.strip() and not self.pending():
                 return "\n".join(lines)
             lines.append(line)
-            self._prompt(MORE)
+            if not self.pending():
+                self._prompt(MORE)
         return "\n".join(lines) if lines else None
 
     def run(self) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from bot.coach import Reply
 from bot.feedback import PLATFORMS, Critique, Finding
 
@@ -22,14 +24,29 @@ CATEGORY_LABEL = {
 
 
 class Painter:
-    """Wraps text in ANSI styles, or leaves it plain."""
+    """Styles text with ANSI colours and wraps it to the terminal, or leaves it plain."""
 
-    def __init__(self, color: bool) -> None:
+    def __init__(self, color: bool, width: int | None = None) -> None:
         self.color = color
+        self.width = width
 
     def __call__(self, style: str, text: str) -> str:
         """Styled text (plain when colour is off)."""
         return f"{STYLES[style]}{text}{RESET}" if self.color else text
+
+    def fit(self, text: str) -> str:
+        """Wrap long lines at word boundaries, keeping each line's indent for what follows."""
+        if not self.width:
+            return text
+        lines = []
+        for line in text.splitlines():
+            indent = " " * (len(line) - len(line.lstrip()))
+            lines.append(
+                textwrap.fill(line, self.width, subsequent_indent=indent + "  ")
+                if len(line) > self.width
+                else line
+            )
+        return "\n".join(lines)
 
 
 def label(category: str) -> str:
@@ -97,7 +114,7 @@ def render_critique(critique: Critique, paint: Painter, text: str | None = None)
             f"{s.hedges_per_100_words:g} hedges per 100 words · grade {s.grade:g}",
         ),
     ]
-    return "\n".join(out)
+    return paint.fit("\n".join(out))
 
 
 def render_reply(reply: Reply, paint: Painter, text: str | None = None) -> str:
@@ -105,4 +122,4 @@ def render_reply(reply: Reply, paint: Painter, text: str | None = None) -> str:
     if reply.critique is not None:
         body = render_critique(reply.critique, paint, text)
         return body + "\n" + paint("info", "Try it for another platform: `review for x: ...`")
-    return reply.text
+    return paint.fit(reply.text)
