@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.feedback import RULES
+from bot.feedback import PLATFORMS, RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 CLEAN = "We cut CI from 40 minutes to 9 because caching the installs worked. What do you cache?"
@@ -72,16 +72,7 @@ def test_review_bad_usage_exits_2_with_a_clear_message(
 
 
 def test_review_json_from_stdin_for_every_platform() -> None:
-    for platform in (
-        "linkedin",
-        "x",
-        "bluesky",
-        "threads",
-        "instagram",
-        "facebook",
-        "blog",
-        "internal",
-    ):
+    for platform in PLATFORMS:
         result = chorus(
             "review", "-", "--platform", platform, "--format", "json", stdin=CLEAN.encode()
         )

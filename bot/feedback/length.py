@@ -72,7 +72,7 @@ def split_thread(text: str, limit: int = 280) -> list[str]:
 
 
 def _sentences(text: str) -> list[str]:
-    sentences = regex.split(r"(?<=[.!?…])\s+|\n+", text.strip())
+    sentences = regex.split(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+", text.strip())
     return [s.strip() for s in sentences if s.strip()]
 
 
@@ -93,19 +93,24 @@ def _pack(pieces: list[str], weights: list[int], budget: int) -> list[str]:
 
 
 def _fit(piece: str, budget: int) -> list[str]:
-    """A sentence too long for one post, cut at word boundaries."""
+    """A sentence too long for one post, cut at word boundaries (or anywhere, for CJK)."""
     if x_weighted_length(piece) <= budget:
         return [piece]
+    words = [chunk for word in piece.split() for chunk in _cut(word, budget)]
+    return _pack(words, [x_weighted_length(word) for word in words], budget)
+
+
+def _cut(word: str, budget: int) -> list[str]:
+    """Cut a run with no spaces into the longest prefixes that fit (binary search)."""
     chunks: list[str] = []
-    current: list[str] = []
-    used = 0
-    for word in piece.split():
-        weight = x_weighted_length(word)
-        if current and used + 1 + weight > budget:
-            chunks.append(" ".join(current))
-            current, used = [], 0
-        used += weight + (1 if current else 0)
-        current.append(word)
-    if current:
-        chunks.append(" ".join(current))
-    return chunks
+    while x_weighted_length(word) > budget:
+        low, high = 1, len(word)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if x_weighted_length(word[:middle]) <= budget:
+                low = middle
+            else:
+                high = middle - 1
+        chunks.append(word[:low])
+        word = word[low:]
+    return [*chunks, word] if word else chunks

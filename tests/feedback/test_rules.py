@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.feedback import RULES, critique
+from bot.feedback.length import split_thread, x_weighted_length
 
 LONG_X = "Shipping small changes daily beats one big release every quarter. " * 6
 HASHTAGS_6 = "Notes from the conference. #one #two #three #four #five #six"
@@ -228,3 +229,18 @@ def test_spans_point_at_the_excerpt() -> None:
     text = "Hi all! I think we maybe shipped the best thing. #socialmediatips"
     for finding in critique(text, "linkedin").findings:
         assert text[finding.start : finding.end] == finding.excerpt
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "word " * 200 + "A" * 300 + ". End.",
+        "新しい検索機能を公開しました。ぜひ使ってみてください。" * 12,
+        "长文本没有空格" * 60,
+    ],
+)
+def test_every_part_of_a_thread_fits(text: str) -> None:
+    parts = split_thread(text)
+    assert len(parts) > 1
+    assert all(x_weighted_length(part) <= 280 for part in parts)
+    assert parts[-1].endswith(f"{len(parts)}/{len(parts)}")
