@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -66,7 +67,9 @@ class Span(NamedTuple):
     text: str
 
 
-def _spans(pattern: regex.Pattern[str], text: str, group: int = 0) -> tuple[Span, ...]:
+def _spans(
+    pattern: regex.Pattern[str] | re.Pattern[str], text: str, group: int = 0
+) -> tuple[Span, ...]:
     return tuple(Span(m.start(), m.end(), m.group(group)) for m in pattern.finditer(text))
 
 
