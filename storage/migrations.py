@@ -90,3 +90,33 @@ def m002_goals_checkins(db: Database) -> None:
 def m003_critique_feedback(db: Database) -> None:
     """Whether the user found a critique helpful (NULL until they say)."""
     db.execute("ALTER TABLE critiques ADD COLUMN helpful INTEGER")
+
+
+@migrations()
+def m004_nudge_settings_channel_tips(db: Database) -> None:
+    """Per-user nudge settings, the first-welcome marker, and channel tip schedules."""
+    for column in (
+        "nudges_enabled INTEGER NOT NULL DEFAULT 1",
+        "nudge_time TEXT NOT NULL DEFAULT '09:30'",
+        "nudge_days TEXT NOT NULL DEFAULT 'mon,tue,wed,thu,fri'",
+        "snoozed_until TEXT",
+        "welcomed TEXT",
+    ):
+        db.execute(f"ALTER TABLE users ADD COLUMN {column}")
+    db.execute(
+        """
+        CREATE TABLE channel_tips (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            cadence TEXT NOT NULL CHECK (cadence IN ('daily', 'weekly')),
+            weekday TEXT,
+            local_time TEXT NOT NULL,
+            tz TEXT NOT NULL,
+            enabled INTEGER NOT NULL DEFAULT 1,
+            set_by TEXT NOT NULL,
+            created TEXT NOT NULL,
+            UNIQUE (platform, team_id, channel_id)
+        )"""
+    )

@@ -16,6 +16,16 @@ class UserKey:
 
 
 @dataclass(frozen=True)
+class NudgeSettings:
+    """When a user wants their daily nudge: local time, weekdays, on or off, snoozed until."""
+
+    enabled: bool = True
+    time: str = "09:30"
+    days: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri")
+    snoozed_until: datetime | None = None
+
+
+@dataclass(frozen=True)
 class User:
     """A user's profile row."""
 
@@ -24,6 +34,23 @@ class User:
     tz: str | None
     default_platform: str
     created: datetime
+    nudges: NudgeSettings = NudgeSettings()
+    welcomed: bool = False
+
+
+@dataclass(frozen=True)
+class ChannelTips:
+    """A channel's tip schedule: daily or weekly at a local time."""
+
+    platform: str
+    team_id: str
+    channel_id: str
+    cadence: str
+    weekday: str | None
+    local_time: str
+    tz: str
+    enabled: bool
+    set_by: str
 
 
 @dataclass(frozen=True)

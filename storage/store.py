@@ -16,16 +16,26 @@ from sqlite_utils import Database
 
 from storage.migrations import migrations
 from storage.records import (
+    ChannelTips,
     Checkin,
     CritiqueRecord,
     DataSummary,
     Goal,
     NewCritique,
+    NudgeSettings,
     User,
     UserKey,
 )
 
 BUSY_TIMEOUT_MS = 5000
+UPSERT_CHANNEL_TIPS = """
+    INSERT INTO channel_tips (platform, team_id, channel_id, cadence, weekday, local_time, tz,
+                              enabled, set_by, created)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (platform, team_id, channel_id) DO UPDATE SET
+        cadence = excluded.cadence, weekday = excluded.weekday, local_time = excluded.local_time,
+        tz = excluded.tz, enabled = excluded.enabled, set_by = excluded.set_by
+"""
 
 
 def stamp(moment: datetime) -> str:
@@ -105,13 +115,48 @@ class Store:
     def find_user(self, key: UserKey) -> User | None:
         """The user's row, or None if they never talked to Chorus."""
         row = self._one(
-            "SELECT id, tz, default_platform, created FROM users"
+            "SELECT id, tz, default_platform, created, nudges_enabled, nudge_time, nudge_days,"
+            " snoozed_until, welcomed FROM users"
             " WHERE platform = ? AND team_id = ? AND user_id = ?",
             (key.platform, key.team_id, key.user_id),
         )
         if row is None:
             return None
-        return User(row[0], key, row[1], row[2], datetime.fromisoformat(row[3]))
+        nudges = NudgeSettings(bool(row[4]), row[5], tuple(row[6].split(",")), _moment(row[7]))
+        return User(
+            row[0], key, row[1], row[2], datetime.fromisoformat(row[3]), nudges, bool(row[8])
+        )
+
+    def set_tz(self, user: User, tz: str) -> None:
+        """Remember the user's IANA time zone."""
+        with self._tx() as db:
+            db.execute("UPDATE users SET tz = ? WHERE id = ?", (tz, user.id))
+
+    def set_nudges(self, user: User, nudges: NudgeSettings) -> None:
+        """Store when (and whether) the user wants nudges."""
+        with self._tx() as db:
+            db.execute(
+                "UPDATE users SET nudges_enabled = ?, nudge_time = ?, nudge_days = ?,"
+                " snoozed_until = ? WHERE id = ?",
+                (
+                    int(nudges.enabled),
+                    nudges.time,
+                    ",".join(nudges.days),
+                    stamp(nudges.snoozed_until) if nudges.snoozed_until else None,
+                    user.id,
+                ),
+            )
+
+    def mark_welcomed(self, user: User, now: datetime) -> bool:
+        """Record the first welcome; True only the first time."""
+        with self._tx() as db:
+            return (
+                db.execute(
+                    "UPDATE users SET welcomed = ? WHERE id = ? AND welcomed IS NULL",
+                    (stamp(now), user.id),
+                ).rowcount
+                == 1
+            )
 
     def set_default_platform(self, user: User, platform: str) -> None:
         """Remember the platform the user writes for most."""
@@ -329,6 +374,40 @@ class Store:
             (user.id, stamp(since), user.id, stamp(since)),
         ).fetchall()
         return sorted(datetime.fromisoformat(r[0]) for r in rows)
+
+    # channel tips
+
+    def set_channel_tips(self, tips: ChannelTips, now: datetime) -> None:
+        """Create or replace a channel's tip schedule."""
+        with self._tx() as db:
+            db.execute(
+                UPSERT_CHANNEL_TIPS,
+                (
+                    tips.platform,
+                    tips.team_id,
+                    tips.channel_id,
+                    tips.cadence,
+                    tips.weekday,
+                    tips.local_time,
+                    tips.tz,
+                    int(tips.enabled),
+                    tips.set_by,
+                    stamp(now),
+                ),
+            )
+
+    def channel_tips(self, platform: str, team_id: str, channel_id: str) -> ChannelTips | None:
+        """A channel's tip schedule, if it has one."""
+        row = self._one(
+            "SELECT cadence, weekday, local_time, tz, enabled, set_by FROM channel_tips"
+            " WHERE platform = ? AND team_id = ? AND channel_id = ?",
+            (platform, team_id, channel_id),
+        )
+        if row is None:
+            return None
+        return ChannelTips(
+            platform, team_id, channel_id, row[0], row[1], row[2], row[3], bool(row[4]), row[5]
+        )
 
     # chat-platform retries
 

@@ -6,12 +6,15 @@ import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime, tzinfo
+from zoneinfo import ZoneInfo
 
 import regex
 
 from bot.coach import commands
+from bot.coach.context import Context
+from bot.coach.dashboard import Dashboard, build_dashboard
 from bot.coach.reply import Action, Reply
-from bot.coach.router import classify
+from bot.coach.router import classify, command_name, split_command
 from bot.coach.tips import TipLibrary
 from bot.errors import ChorusError
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
@@ -27,6 +30,11 @@ NO_TIP = (
     "at questions about posting, confidence, followers, time and platforms. Try `help`."
 )
 RECHECK_PLATFORMS = ("x", "linkedin", "bluesky")
+WELCOME_PROMPTS = (
+    Action("Critique my LinkedIn draft", "draft"),
+    Action("How do I grow my followers?", "how do I grow my followers?"),
+    Action("Set a weekly goal", "goal"),
+)
 
 
 def utc_now() -> datetime:
@@ -73,31 +81,81 @@ class Coach:
         self.clock = clock
         self.default_zone = default_zone or datetime.now().astimezone().tzinfo or UTC
 
-    def handle(self, user: UserKey, text: str) -> Reply:
-        """Answer one message from a user; never raises."""
+    def handle(self, user: UserKey, text: str, channel: str | None = None) -> Reply:
+        """Answer one message from a user (in `channel`, for channel commands); never raises."""
         problem = validate(text)
         if problem:
             return Reply("invalid", problem)
         intent = classify(text)
+        if intent.kind == "command":
+            return self._safely(
+                "command", lambda: self._command(user, intent.command, intent.args, channel)
+            )
+        if intent.kind == "question":
+            return self._safely("question", lambda: self.answer(text))
+        return self._safely(f"draft of {len(text)} characters", lambda: self.review(user, text))
+
+    def command(self, user: UserKey, text: str, channel: str | None = None) -> Reply:
+        """Run text that is meant as a command (a slash command, a button); never raises.
+
+        A known command word runs even when its arguments are off, so the user hears how to
+        write it; anything else is handled like a message."""
+        name = command_name(text)
+        if name is None:
+            return self.handle(user, text, channel)
+        problem = validate(text)
+        if problem:
+            return Reply("invalid", problem)
+        args = split_command(text)[1]
+        return self._safely(name, lambda: self._command(user, name, args, channel))
+
+    def _safely(self, kind: str, work: Callable[[], Reply]) -> Reply:
         try:
-            if intent.kind == "command":
-                return self._command(user, intent.command, intent.args)
-            if intent.kind == "question":
-                return self.answer(text)
-            return self.review(user, text)
+            return work()
         except ChorusError as error:
             return Reply("invalid", error.message)
         except Exception:
-            log.exception("coach failed on a %s (%d characters)", intent.kind, len(text))
+            log.exception("coach failed on a %s", kind)
             return Reply("error", APOLOGY)
 
-    def _command(self, user: UserKey, name: str, args: str) -> Reply:
+    def _command(self, user: UserKey, name: str, args: str, channel: str | None) -> Reply:
         if name == "review":
             return self._review_command(user, args)
         if name == "recheck":
             return self._recheck(user, args)
-        ctx = commands.Context(self.store, self.clock(), self.default_zone)
-        return commands.COMMANDS[name](ctx, user, args)
+        return commands.COMMANDS[name](self._context(channel), user, args)
+
+    def _context(self, channel: str | None = None) -> Context:
+        return Context(self.store, self.clock(), self.default_zone, channel)
+
+    def dashboard(self, user: UserKey) -> Dashboard:
+        """The user's progress at a glance."""
+        ctx = self._context()
+        return build_dashboard(ctx, self.store.ensure_user(user, ctx.now))
+
+    def remember_tz(self, user: UserKey, tz: str) -> None:
+        """Store the user's IANA time zone when the chat platform tells us it."""
+        try:
+            ZoneInfo(tz)
+        except (ValueError, KeyError):
+            log.warning("ignoring unknown time zone %r", tz)
+            return
+        profile = self.store.ensure_user(user, self.clock(), tz)
+        if profile.tz != tz:
+            self.store.set_tz(profile, tz)
+
+    def welcome(self, user: UserKey) -> Reply | None:
+        """A first hello with three things to try, once per user; None after that."""
+        profile = self.store.ensure_user(user, self.clock())
+        if not self.store.mark_welcomed(profile, self.clock()):
+            return None
+        return Reply(
+            "command",
+            "Hi, I'm Chorus, your writing coach. Paste a draft and I'll tell you what works and "
+            "the three fixes that matter most. Ask me anything about posting. One tiny step a "
+            "weekday comes as a nudge; `nudges off` stops them.",
+            actions=WELCOME_PROMPTS,
+        )
 
     def _review_command(self, user: UserKey, args: str) -> Reply:
         platform = None

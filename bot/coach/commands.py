@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import datetime, timedelta, tzinfo
-from zoneinfo import ZoneInfo
 
-from bot.coach.goals import GOAL_HELP, parse_goal, week_start
-from bot.coach.progress import local_days, sparkline, streak, trend
+from bot.coach.context import Context
+from bot.coach.dashboard import build_dashboard, goal_status, plural
+from bot.coach.goals import GOAL_HELP, parse_goal
+from bot.coach.reminders import nudges_command, tips_command
 from bot.coach.reply import Action, Reply
 from bot.errors import ChorusError
 from bot.feedback import PLATFORMS, get_platform
-from storage import Goal, Store, User, UserKey
+from storage import UserKey
 
 HELP = (
     "I'm Chorus, your writing coach. Here's what I can do:\n"
@@ -23,26 +22,11 @@ HELP = (
     "• `platform x` sets the platform I check for.\n"
     "• `goal` sets a goal; `checkin 1-5` tells me how confident you feel posting today.\n"
     "• `progress` shows your scores, confidence, streak and goals.\n"
+    "• `nudges` shows your daily nudge; `nudges at 08:15`, `nudges days mon,wed,fri`, "
+    "`nudges snooze 3d`, `nudges off`.\n"
     "• `my data` shows what I keep about you; `forget me` deletes all of it."
 )
 CHECKIN_WORDS = {1: "not at all", 2: "a little", 3: "somewhat", 4: "fairly", 5: "very"}
-
-
-@dataclass(frozen=True)
-class Context:
-    """What a command needs: the store, the time, and the user's time zone."""
-
-    store: Store
-    now: datetime
-    default_zone: tzinfo
-
-    def zone(self, user: User) -> tzinfo:
-        """The user's own time zone, or the server's when they never told us."""
-        return ZoneInfo(user.tz) if user.tz else self.default_zone
-
-    def local_now(self, user: User) -> datetime:
-        """The current time where the user is."""
-        return self.now.astimezone(self.zone(user))
 
 
 Command = Callable[[Context, UserKey, str], Reply]
@@ -51,6 +35,15 @@ Command = Callable[[Context, UserKey, str], Reply]
 def help_command(ctx: Context, key: UserKey, args: str) -> Reply:
     """Say what Chorus can do."""
     return Reply("command", HELP)
+
+
+def draft_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Invite a draft."""
+    return Reply(
+        "command",
+        "Paste your draft here and I'll critique it: what works, then the three fixes that "
+        "matter most. For another platform, start with `review for x:`.",
+    )
 
 
 def platform_command(ctx: Context, key: UserKey, args: str) -> Reply:
@@ -115,60 +108,18 @@ def goal_command(ctx: Context, key: UserKey, args: str) -> Reply:
     return Reply("command", f"Goal #{goal.id} set: {goal.text}. I'll show progress in `progress`.")
 
 
-def goal_status(ctx: Context, user: User, goal: Goal) -> str:
-    """The goal and how far along it is this week."""
-    local = ctx.local_now(user)
-    if goal.kind == "posts":
-        drafts = ctx.store.critiques(user, since=week_start(local), limit=500)
-        done = sum(1 for c in drafts if c.platform == goal.platform)
-        return f"{goal.text}: {done}/{goal.target} drafts reviewed this week"
-    if goal.kind == "minutes":
-        days = local_days(ctx.store.activity(user, week_start(local)), ctx.zone(user))
-        return f"{goal.text}: practised on {len(days)} day(s) this week"
-    if goal.kind == "confidence" and goal.due:
-        latest = ctx.store.checkins(user, limit=1)
-        level = f"at {latest[0].level}/5" if latest else "no check-in yet"
-        return f"{goal.text}: {level}, {(goal.due - local.date()).days} days to go"
-    return goal.text
-
-
 def progress_command(ctx: Context, key: UserKey, args: str) -> Reply:
-    """Scores, hedging and confidence over time, the streak, and goals."""
+    """Scores, hedging and confidence over time, the streak, goals and nudges."""
     user = ctx.store.ensure_user(key, ctx.now)
-    drafts = list(reversed(ctx.store.critiques(user, limit=10)))
-    checkins = list(reversed(ctx.store.checkins(user, limit=10)))
-    if not drafts and not checkins:
+    dashboard = build_dashboard(ctx, user)
+    if dashboard.empty:
         return Reply(
             "command", "No drafts yet. Paste one and I'll score it; your progress starts there."
         )
-    lines = ["Your progress"]
-    if drafts:
-        scores = [c.score for c in drafts]
-        hedges = [c.hedges_per_100_words for c in drafts]
-        lines.append(f"Scores: {sparkline(scores, 0, 100)} latest {scores[-1]}{_change(scores)}")
-        lines.append(
-            f"Hedges per 100 words: {sparkline(hedges, 0, max(max(hedges), 5))} "
-            f"latest {hedges[-1]:g}{_change(hedges)}"
-        )
-    if checkins:
-        levels = [c.level for c in checkins]
-        lines.append(f"Confidence: {sparkline(levels, 1, 5)} latest {levels[-1]}/5")
-    zone = ctx.zone(user)
-    days = local_days(ctx.store.activity(user, ctx.now - timedelta(days=366)), zone)
-    run = streak(days, ctx.now.astimezone(zone).date())
-    lines.append(f"Streak: {_count(run, 'day')} in a row")
-    goals = ctx.store.goals(user)
-    if goals:
-        lines.append("Goals:")
-        lines.extend(f"• #{g.id} {goal_status(ctx, user, g)}" for g in goals)
+    lines = ["Your progress", *dashboard.lines()]
+    if dashboard.goals:
+        lines += ["Goals:", *(f"• {g}" for g in dashboard.goals)]
     return Reply("command", "\n".join(lines))
-
-
-def _change(values: list[float] | list[int]) -> str:
-    delta = trend(values)
-    if not delta:
-        return ""
-    return f", {'up' if delta > 0 else 'down'} {abs(delta):g} on your earlier drafts"
 
 
 def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
@@ -179,10 +130,10 @@ def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
     summary = ctx.store.summary(user)
     lines = [
         f"Here is what I keep about you (since {summary.first_seen:%Y-%m-%d}):",
-        f"• {_count(summary.critiques, 'critique')}: scores and counts, never shared with anyone",
-        f"• {_count(summary.drafts_with_text, 'draft')} still kept as text; I delete each "
+        f"• {plural(summary.critiques, 'critique')}: scores and counts, never shared with anyone",
+        f"• {plural(summary.drafts_with_text, 'draft')} still kept as text; I delete each "
         f"{ctx.store.retention.days} days after its critique",
-        f"• {_count(summary.goals, 'goal')} and {_count(summary.checkins, 'confidence check-in')}",
+        f"• {plural(summary.goals, 'goal')} and {plural(summary.checkins, 'confidence check-in')}",
     ]
     for record in ctx.store.critiques(user, limit=5):
         if record.text:
@@ -190,10 +141,6 @@ def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
             lines.append(f"  {record.created:%Y-%m-%d} {record.score}/100 “{preview}…”")
     lines.append("`forget me` deletes all of it.")
     return Reply("command", "\n".join(lines))
-
-
-def _count(n: int, noun: str) -> str:
-    return f"{n} {noun}{'' if n == 1 else 's'}"
 
 
 def forget_command(ctx: Context, key: UserKey, args: str) -> Reply:
@@ -226,7 +173,10 @@ def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:
 
 COMMANDS: dict[str, Command] = {
     "feedback": feedback_command,
+    "nudges": nudges_command,
+    "tips": tips_command,
     "help": help_command,
+    "draft": draft_command,
     "platform": platform_command,
     "checkin": checkin_command,
     "goal": goal_command,

@@ -11,6 +11,7 @@ import regex
 # starts "Progress over perfection." or "Feedback is a gift." stays a draft.
 ARGUMENT_SHAPES: dict[str, regex.Pattern[str]] = {
     "help": regex.compile(r"^$"),
+    "draft": regex.compile(r"^$"),
     "progress": regex.compile(r"^$"),
     "data": regex.compile(r"^$"),
     "platform": regex.compile(r"^\S*$"),
@@ -20,9 +21,17 @@ ARGUMENT_SHAPES: dict[str, regex.Pattern[str]] = {
     "review": regex.compile(r"^.*$", regex.DOTALL),
     "recheck": regex.compile(r"^\d+\s+\w+$"),
     "feedback": regex.compile(r"^\d+\s+[\w-]+$"),
+    "nudges": regex.compile(
+        r"^(?:(?:on|off|stop)|(?:at|days|snooze|pause)\s+[\w:, -]{1,40})?$", regex.IGNORECASE
+    ),
+    "tips": regex.compile(
+        r"^(?:off|(?:here\s+)?(?:daily|weekly)\s+[\w: ]{1,20})?$", regex.IGNORECASE
+    ),
 }
 ALIASES = {
     "goals": "goal",
+    "nudge": "nudges",
+    "tip": "tips",
     "check-in": "checkin",
     "critique": "review",
     "start": "help",
@@ -49,15 +58,27 @@ class Intent:
     args: str = ""
 
 
-def _command(text: str) -> Intent | None:
-    first, _, rest = text.partition(" ")
+def split_command(text: str) -> tuple[str, str]:
+    """(command word, its arguments), aliases resolved."""
+    first, _, rest = text.strip().partition(" ")
     name = first.lower().lstrip("/")
     name = ALIASES.get(name, name)
     rest = rest.strip()
     if name == "check" and rest.lower().startswith("in"):
         name, rest = "checkin", rest[2:].strip()
-    if name == "my" and rest.lower() == "data":
-        name, rest = "data", ""
+    if name == "my" and rest.lower().startswith("data"):
+        name, rest = "data", rest[4:].strip()
+    return name, rest
+
+
+def command_name(text: str) -> str | None:
+    """The command a text starts with, whatever follows it; None if it starts with none."""
+    name, _ = split_command(text)
+    return name if name in ARGUMENT_SHAPES else None
+
+
+def _command(text: str) -> Intent | None:
+    name, rest = split_command(text)
     shape = ARGUMENT_SHAPES.get(name)
     if shape is None or not shape.match(rest):
         return None

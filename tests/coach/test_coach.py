@@ -162,7 +162,7 @@ def test_goals_set_list_and_done(coach: Coach, alice: UserKey, clock: Clock) -> 
     coach.handle(alice, DRAFT)
     listing = coach.handle(alice, "goal list").text
     assert "2 posts a week on LinkedIn: 1/2 drafts reviewed this week" in listing
-    assert "practised on 1 day(s) this week" in listing
+    assert "practised on 1 day this week" in listing
     assert "no check-in yet, 76 days to go" in listing
     assert "Goal done" in coach.handle(alice, "goal done 4").text
     assert "Write about" not in coach.handle(alice, "goal list").text

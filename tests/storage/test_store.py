@@ -40,7 +40,11 @@ def test_migrating_an_old_database_keeps_its_rows(tmp_path: Path) -> None:
     old.conn.close()
 
     store = Store(path)
-    assert store.migrate() == ["m002_goals_checkins", "m003_critique_feedback"]
+    assert store.migrate() == [
+        "m002_goals_checkins",
+        "m003_critique_feedback",
+        "m004_nudge_settings_channel_tips",
+    ]
     assert store.migrate() == []
     user = store.find_user(UserKey("slack", "T1", "U1"))
     assert user is not None
