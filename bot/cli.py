@@ -12,16 +12,24 @@ import sys
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+from dotenv import load_dotenv
 
 from bot import __version__
-from bot.adapters.shell import Shell
 from bot.adapters.text import Painter, render_critique
-from bot.coach import APOLOGY, Coach, CoachSettings, TipLibrary, validate
 from bot.config import Settings, load_settings
-from bot.errors import ChorusError
+from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
-from storage import Store, UserKey
+
+if TYPE_CHECKING:
+    from slack_bolt import App
+
+    from bot.coach import Coach
+    from storage import Store
+
+# The coach, storage and Slack load only for the commands that use them, so that
+# `chorus review` starts fast.
 
 log = logging.getLogger("chorus")
 
@@ -118,6 +126,8 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
 
 def open_store(settings: Settings) -> Store:
     """The store, migrated and ready."""
+    from storage import Store
+
     store = Store(settings.database, settings.retention_days)
     store.migrate()
     return store
@@ -125,6 +135,8 @@ def open_store(settings: Settings) -> Store:
 
 def build_coach(settings: Settings) -> Coach:
     """The coach wired to the store and tips library the settings name."""
+    from bot.coach import Coach, CoachSettings, TipLibrary
+
     return Coach(
         open_store(settings),
         TipLibrary.from_file(settings.tips_file),
@@ -134,6 +146,9 @@ def build_coach(settings: Settings) -> Coach:
 
 def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     """Chat with the coach in the terminal."""
+    from bot.adapters.shell import Shell
+    from storage import UserKey
+
     user = UserKey("shell", "local", getpass.getuser())
     shell = Shell(
         build_coach(settings),
@@ -146,10 +161,55 @@ def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     return shell.run()
 
 
+def _slack_app(settings: Settings, coach: Coach) -> App:
+    from slack_bolt.error import BoltError  # Slack's SDK loads only when Slack is used
+
+    from bot.adapters.slack.app import build_slack_app
+
+    try:
+        return build_slack_app(settings.slack, coach, settings.database)
+    except BoltError as error:
+        raise ChorusError(f"Slack didn't accept the configuration: {error}") from error
+
+
+def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
+    """Serve Slack's HTTP requests and the health check."""
+    from bot.server import build_web_app, serve
+
+    coach = build_coach(settings)
+    slack = _slack_app(settings, coach) if settings.slack.http_ready else None
+    if slack is None:
+        log.warning(
+            "Slack is off: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
+            "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
+        )
+    serve(build_web_app(coach.store.ping, slack), settings.port)
+    return EXIT_OK
+
+
+def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the Slack app over Socket Mode."""
+    from slack_bolt.adapter.socket_mode import SocketModeHandler
+
+    if not settings.slack.socket_ready:
+        raise ChorusError("Socket Mode needs SLACK_APP_TOKEN (xapp-...) and SLACK_BOT_TOKEN.")
+    app = _slack_app(settings, build_coach(settings))
+    SocketModeHandler(app, settings.slack.app_token).start()
+    return EXIT_OK
+
+
+def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
+    """Slack over Socket Mode when it is configured, the terminal coach otherwise."""
+    if settings.slack.socket_ready:
+        return cmd_slack(args, settings)
+    return cmd_shell(args, settings)
+
+
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     """Apply pending migrations."""
-    store = Store(settings.database, settings.retention_days)
-    applied = store.migrate()
+    from storage import Store
+
+    applied = Store(settings.database, settings.retention_days).migrate()
     print(
         f"{settings.database}: applied {', '.join(applied)}"
         if applied
@@ -169,7 +229,9 @@ def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
 COMMANDS = {
     "review": cmd_review,
     "shell": cmd_shell,
-    "run": cmd_shell,
+    "run": cmd_run,
+    "serve": cmd_serve,
+    "slack": cmd_slack,
     "db": cmd_db,
     "rules": cmd_rules,
 }
@@ -178,6 +240,7 @@ COMMANDS = {
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `chorus` console script."""
     args = _parser().parse_args(argv)
+    load_dotenv(Path.cwd() / ".env")  # never overrides what the environment already says
     try:
         settings = load_settings()
         if args.db is not None:

@@ -4,13 +4,43 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.errors import ChorusError
 
 ROOT = Path(__file__).resolve().parent.parent
 PROMPTS_DIR = ROOT / "prompts"
+
+
+DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+
+
+@dataclass(frozen=True)
+class SlackSettings:
+    """Slack credentials; secrets stay out of repr() so they can't reach a log line."""
+
+    api_url: str = DEFAULT_SLACK_API_URL
+    bot_token: str = field(default="", repr=False)
+    signing_secret: str = field(default="", repr=False)
+    app_token: str = field(default="", repr=False)
+    client_id: str = ""
+    client_secret: str = field(default="", repr=False)
+
+    @property
+    def oauth(self) -> bool:
+        """True for the multi-workspace install (client id and secret set)."""
+        return bool(self.client_id and self.client_secret)
+
+    @property
+    def http_ready(self) -> bool:
+        """True when `chorus serve` can take Slack's HTTP requests."""
+        return bool(self.signing_secret and (self.bot_token or self.oauth))
+
+    @property
+    def socket_ready(self) -> bool:
+        """True when `chorus slack` can connect over Socket Mode."""
+        return bool(self.app_token and self.bot_token)
 
 
 @dataclass(frozen=True)
@@ -23,6 +53,8 @@ class Settings:
     retention_days: int
     log_level: str | None
     tips_file: Path
+    port: int = 3000
+    slack: SlackSettings = SlackSettings()
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -48,4 +80,13 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         retention_days=_whole_number(env, "CHORUS_RETENTION_DAYS", 30),
         log_level=env.get("CHORUS_LOG_LEVEL", "").upper() or None,
         tips_file=Path(env.get("CHORUS_TIPS_FILE", PROMPTS_DIR / "tips.yaml")),
+        port=_whole_number(env, "PORT", 3000),
+        slack=SlackSettings(
+            api_url=env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL,
+            bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),
+            signing_secret=env.get("SLACK_SIGNING_SECRET", "").strip(),
+            app_token=env.get("SLACK_APP_TOKEN", "").strip(),
+            client_id=env.get("SLACK_CLIENT_ID", "").strip(),
+            client_secret=env.get("SLACK_CLIENT_SECRET", "").strip(),
+        ),
     )

@@ -1,4 +1,8 @@
-"""The one error type whose message is meant for the user."""
+"""What users are told when something is wrong: the one user-facing error type, the input
+checks every front end shares, and the fixed apology for everything unexpected."""
+
+MAX_CHARACTERS = 40_000
+APOLOGY = "Sorry, something went wrong on my side and I couldn't finish that. Please try again."
 
 
 class ChorusError(Exception):
@@ -7,3 +11,17 @@ class ChorusError(Exception):
     def __init__(self, message: str) -> None:
         super().__init__(message)
         self.message = message
+
+
+def validate(text: str) -> str | None:
+    """A kind explanation if the message can't be used, else None."""
+    if "\x00" in text:
+        return "That message has invisible control characters (NUL) in it. Paste it as plain text?"
+    if not text.strip():
+        return "I didn't get any text. Paste a draft, ask a question, or send `help`."
+    if len(text) > MAX_CHARACTERS:
+        return (
+            f"That's {len(text):,} characters; I read up to {MAX_CHARACTERS:,}. "
+            "Send the part you want feedback on."
+        )
+    return None

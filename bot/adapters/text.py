@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import textwrap
+from typing import TYPE_CHECKING
 
-from bot.coach import Reply
 from bot.feedback import PLATFORMS, Critique, Finding
+
+if TYPE_CHECKING:
+    from bot.coach import Reply
 
 STYLES = {
     "error": "\033[31m",

@@ -1,20 +1,20 @@
 """The platform-neutral brain: routes messages, keeps goals and progress, returns Replies."""
 
-from bot.coach.coach import APOLOGY, Coach, CoachSettings, summary, validate
+from bot.coach.coach import Coach, CoachSettings, summary
+from bot.coach.dashboard import Dashboard
 from bot.coach.reply import Action, Reply
 from bot.coach.router import Intent, classify
 from bot.coach.tips import Tip, TipLibrary
 
 __all__ = [
-    "APOLOGY",
     "Action",
     "Coach",
     "CoachSettings",
+    "Dashboard",
     "Intent",
     "Reply",
     "Tip",
     "TipLibrary",
     "classify",
     "summary",
-    "validate",
 ]

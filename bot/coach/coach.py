@@ -16,14 +16,12 @@ from bot.coach.dashboard import Dashboard, build_dashboard
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
 from bot.coach.tips import TipLibrary
-from bot.errors import ChorusError
+from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
 from storage import NewCritique, Store, UserKey
 
 log = logging.getLogger(__name__)
 
-MAX_CHARACTERS = 40_000
-APOLOGY = "Sorry, something went wrong on my side and I couldn't finish that. Please try again."
 REVIEW_FOR = regex.compile(r"^for\s+(\w+)\s*:\s*(.*)$", regex.DOTALL | regex.IGNORECASE)
 NO_TIP = (
     "I don't have a tip for that yet. I'm best at drafts (paste one and I'll critique it) and "
@@ -48,20 +46,6 @@ class CoachSettings:
 
     companies: tuple[str, ...] = ()
     policy_terms: tuple[str, ...] = ()
-
-
-def validate(text: str) -> str | None:
-    """A kind explanation if the message can't be used, else None."""
-    if "\x00" in text:
-        return "That message has invisible control characters (NUL) in it. Paste it as plain text?"
-    if not text.strip():
-        return "I didn't get any text. Paste a draft, ask a question, or send `help`."
-    if len(text) > MAX_CHARACTERS:
-        return (
-            f"That's {len(text):,} characters; I read up to {MAX_CHARACTERS:,}. "
-            "Send the part you want feedback on."
-        )
-    return None
 
 
 class Coach:
@@ -165,6 +149,39 @@ class Coach:
             raise ChorusError("Paste the draft after `review`, e.g. `review for x: My draft...`")
         return self.review(user, args, platform)
 
+    def review_draft(self, user: UserKey, text: str) -> Reply:
+        """Critique text the user explicitly chose (a message shortcut); never raises."""
+        problem = validate(text)
+        if problem:
+            return Reply("invalid", problem)
+        return self._safely("shortcut draft", lambda: self.review(user, text))
+
+    def critique_again(self, user: UserKey, critique_id: int) -> Reply:
+        """Show one of the user's stored critiques again in full, without counting it twice."""
+
+        def again() -> Reply:
+            profile = self.store.find_user(user)
+            record = self.store.find_critique(profile, critique_id) if profile else None
+            if record is None or record.text is None:
+                raise ChorusError("I no longer have that draft. Paste it again?")
+            result = self._critique(record.text, record.platform)
+            return Reply(
+                "critique",
+                summary(result),
+                critique=result,
+                critique_id=critique_id,
+                actions=_critique_actions(critique_id, result.platform),
+            )
+
+        return self._safely("expanded critique", again)
+
+    def first_sighting(self, source: str, event_id: str) -> bool:
+        """True the first time a chat platform delivers this event (retries are False)."""
+        return self.store.first_sighting(source, event_id, self.clock())
+
+    def _critique(self, text: str, platform: str) -> Critique:
+        return critique(text, platform, self.settings.companies, self.settings.policy_terms)
+
     def _recheck(self, user: UserKey, args: str) -> Reply:
         words = args.split()
         if len(words) != 2 or not words[0].isdigit():
@@ -182,12 +199,7 @@ class Coach:
         """Critique a draft for the user's platform, store the result, and reply with it."""
         now = self.clock()
         profile = self.store.ensure_user(user, now)
-        result = critique(
-            text,
-            platform or profile.default_platform,
-            self.settings.companies,
-            self.settings.policy_terms,
-        )
+        result = self._critique(text, platform or profile.default_platform)
         critique_id = self.store.record_critique(profile, _record(result, text), now)
         log.info(
             "critique platform=%s score=%d words=%d findings=%d",

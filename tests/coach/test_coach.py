@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 import pytest
 
-from bot.coach import APOLOGY, Coach
+from bot.coach import Coach
+from bot.errors import APOLOGY
 from storage import Store, UserKey
 from tests.conftest import Clock
 

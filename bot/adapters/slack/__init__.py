@@ -1,0 +1,1 @@
+"""Chorus in Slack: Bolt listeners, Block Kit, and the app factory."""

@@ -1,0 +1,80 @@
+"""Build the Bolt app: one WebClient with retries and SLACK_API_URL, tokens or OAuth installs."""
+
+from __future__ import annotations
+
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from slack_bolt import App
+from slack_bolt.oauth.oauth_settings import OAuthSettings
+from slack_sdk import WebClient
+from slack_sdk.http_retry.builtin_handlers import (
+    ConnectionErrorRetryHandler,
+    RateLimitErrorRetryHandler,
+    ServerErrorRetryHandler,
+)
+from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
+from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
+
+from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.handlers import SlackCoach
+from bot.coach import Coach
+from bot.config import SlackSettings
+
+BOT_SCOPES = (
+    "app_mentions:read",
+    "assistant:write",
+    "channels:read",
+    "chat:write",
+    "commands",
+    "groups:read",
+    "im:history",
+    "im:read",
+    "im:write",
+    "users:read",
+)
+LISTENER_THREADS = 16
+OAUTH_STATE_SECONDS = 600
+
+
+def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
+    """A WebClient for SLACK_API_URL that retries rate limits, 5xx and dropped connections."""
+    return WebClient(
+        token=token,
+        base_url=slack.api_url if slack.api_url.endswith("/") else slack.api_url + "/",
+        retry_handlers=[
+            RateLimitErrorRetryHandler(max_retry_count=3),
+            ServerErrorRetryHandler(max_retry_count=2),
+            ConnectionErrorRetryHandler(max_retry_count=2),
+        ],
+    )
+
+
+def build_slack_app(slack: SlackSettings, coach: Coach, installs: Path) -> App:
+    """The Bolt app for this configuration, with every Chorus listener attached."""
+    executor = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack")
+    if slack.oauth:
+        app = App(
+            signing_secret=slack.signing_secret,
+            client=web_client(slack),
+            listener_executor=executor,
+            oauth_settings=OAuthSettings(
+                client_id=slack.client_id,
+                client_secret=slack.client_secret,
+                scopes=list(BOT_SCOPES),
+                installation_store=SQLite3InstallationStore(
+                    database=str(installs), client_id=slack.client_id
+                ),
+                state_store=SQLite3OAuthStateStore(
+                    database=str(installs), expiration_seconds=OAUTH_STATE_SECONDS
+                ),
+            ),
+        )
+    else:
+        app = App(
+            signing_secret=slack.signing_secret or None,
+            client=web_client(slack, slack.bot_token),
+            listener_executor=executor,
+        )
+    SlackCoach(coach, Directory(coach)).register(app)
+    return app

@@ -1,0 +1,61 @@
+"""Per-process knowledge from Slack: users' DM channels and time zones, and which
+workspaces offer the agent status."""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.coach import Coach
+from storage import UserKey
+
+log = logging.getLogger(__name__)
+
+
+class Directory:
+    """DM channels and time zones, looked up once per user per process."""
+
+    def __init__(self, coach: Coach) -> None:
+        self.coach = coach
+        self._lock = threading.Lock()
+        self._dm: dict[UserKey, str] = {}
+        self._tz_known: set[UserKey] = set()
+        self._no_status: set[str] = set()
+
+    def offers_status(self, team: str) -> bool:
+        """False once the workspace refused assistant.threads.setStatus."""
+        with self._lock:
+            return team not in self._no_status
+
+    def refused_status(self, team: str) -> None:
+        """Remember that the workspace doesn't offer the agent status."""
+        with self._lock:
+            self._no_status.add(team)
+
+    def learn_tz(self, client: WebClient, key: UserKey) -> None:
+        """Store the user's time zone from users.info, the first time we meet them."""
+        with self._lock:
+            if key in self._tz_known:
+                return
+            self._tz_known.add(key)
+        try:
+            tz = client.users_info(user=key.user_id)["user"].get("tz")
+        except SlackApiError as error:
+            log.warning("users.info failed for a user: %s", error.response.get("error"))
+            return
+        if tz:
+            self.coach.remember_tz(key, tz)
+
+    def dm_channel(self, client: WebClient, key: UserKey) -> str:
+        """The user's DM channel with Chorus (conversations.open, cached)."""
+        with self._lock:
+            cached = self._dm.get(key)
+        if cached:
+            return cached
+        channel = str(client.conversations_open(users=key.user_id)["channel"]["id"])
+        with self._lock:
+            self._dm[key] = channel
+        return channel

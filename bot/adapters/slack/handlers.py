@@ -1,0 +1,323 @@
+"""Bolt listeners: turn Slack payloads into coach calls and render the Replies."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_sdk import WebClient
+from slack_sdk.errors import SlackApiError
+
+from bot.adapters.slack import blocks
+from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.markup import plain_text, without_mention
+from bot.adapters.slack.status import Working
+from bot.coach import Coach, Reply, classify
+from bot.coach.router import command_name
+from storage import UserKey
+
+log = logging.getLogger(__name__)
+
+PERSON_SUBTYPES = (None, "file_share", "thread_broadcast")
+PUBLIC_COMMANDS = ("help", "draft")
+PRIVATE_DRAFT = (
+    "I only give feedback on drafts in private, so nobody else sees your work in progress. "
+    "Send it to me in a direct message and I'll take a look."
+)
+PRIVATE_COMMAND = "That's personal, so let's keep it between us: send it to me in a direct message."
+SLASH_HELP = (
+    "\n• `/chorus review <draft>` critiques privately; `/chorus tips here weekly mon 10:00` "
+    "schedules tips in this channel (`/chorus tips off` stops them)."
+)
+NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then schedule tips again."
+SUGGESTED_PROMPTS = (
+    {"title": "Critique my LinkedIn draft", "message": "draft"},
+    {"title": "How do I grow my followers?", "message": "How do I grow my followers?"},
+    {"title": "Set a weekly goal", "message": "goal"},
+)
+
+
+def user_key(context: BoltContext, user_id: str) -> UserKey:
+    """The tenant-scoped key for a Slack user."""
+    return UserKey("slack", context.team_id or context.enterprise_id or "", user_id)
+
+
+@dataclass(frozen=True)
+class SlackCoach:
+    """The listeners, sharing one coach and one directory."""
+
+    coach: Coach
+    directory: Directory
+
+    def register(self, app: App) -> None:
+        """Attach every listener to the Bolt app."""
+        app.middleware(self.drop_retries)
+        app.event("message")(self.on_message)
+        app.event("app_mention")(self.on_mention)
+        app.event("app_home_opened")(self.on_home_opened)
+        app.event("assistant_thread_started")(self.on_assistant_thread)
+        app.command("/chorus")(self.on_slash)
+        app.shortcut("chorus_feedback")(self.on_shortcut)
+        app.action(re.compile(r"^chorus:"))(self.on_action)
+        app.view("chorus_goal")(self.on_goal_submitted)
+        app.view("chorus_nudges")(self.on_nudges_submitted)
+        app.error(self.on_error)
+
+    # Retries and errors
+
+    def drop_retries(
+        self, body: dict[str, Any], context: BoltContext, next: Callable[[], None]
+    ) -> BoltResponse | None:
+        """Acknowledge an event Slack already delivered without handling it again."""
+        event_id = body.get("event_id")
+        if event_id and not self.coach.first_sighting(f"slack:{context.team_id}", event_id):
+            return BoltResponse(status=200, body="")
+        next()
+        return None
+
+    def on_error(self, error: Exception, body: dict[str, Any]) -> None:
+        """Log what went wrong with its traceback; never the message text."""
+        log.error("slack listener failed on a %s", body.get("type"), exc_info=error)
+
+    # Events
+
+    def on_message(self, event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+        """A person writing to Chorus in its DM: a draft, a question or a command."""
+        if event.get("channel_type") != "im" or not self._from_a_person(event, context):
+            return
+        key = user_key(context, event["user"])
+        self.directory.learn_tz(client, key)
+        text = plain_text(event.get("text") or "")
+        kind = classify(text).kind if text.strip() else "message"
+        working = Working.start(
+            client,
+            self.directory,
+            (key.team_id, event["channel"], event["ts"], event.get("thread_ts")),
+            "is reading your draft…" if kind == "draft" else "is thinking…",
+        )
+        reply = self.coach.handle(key, text)
+        working.finish(reply.text, blocks.reply_blocks(reply))
+        if reply.critique is not None:
+            self.publish_home(client, key)
+
+    def _from_a_person(self, event: dict[str, Any], context: BoltContext) -> bool:
+        return (
+            event.get("subtype") in PERSON_SUBTYPES
+            and not event.get("bot_id")
+            and bool(event.get("user"))
+            and event.get("user") != context.bot_user_id
+        )
+
+    def on_mention(self, event: dict[str, Any], context: BoltContext, client: WebClient) -> None:
+        """@Chorus in a channel: answer questions in the thread, never critique in public."""
+        if not self._from_a_person(event, context):
+            return
+        key = user_key(context, event["user"])
+        text = plain_text(without_mention(event.get("text") or "", context.bot_user_id))
+        intent = classify(text) if text.strip() else None
+        if intent is None or (intent.kind == "command" and intent.command in PUBLIC_COMMANDS):
+            reply = self.coach.handle(key, "help")
+        elif intent.kind == "question":
+            reply = self.coach.handle(key, text)
+        else:
+            reply = Reply("command", PRIVATE_DRAFT if intent.kind == "draft" else PRIVATE_COMMAND)
+        client.chat_postMessage(
+            channel=event["channel"],
+            thread_ts=event.get("thread_ts") or event["ts"],
+            text=reply.text,
+            blocks=[blocks.section(reply.text)],
+        )
+
+    def on_home_opened(
+        self, event: dict[str, Any], context: BoltContext, client: WebClient
+    ) -> None:
+        """Home tab: publish the dashboard. Messages tab: a first welcome, once."""
+        key = user_key(context, event["user"])
+        self.directory.learn_tz(client, key)
+        if event.get("tab") == "messages":
+            welcome = self.coach.welcome(key)
+            if welcome is not None:
+                channel = event.get("channel") or self.directory.dm_channel(client, key)
+                client.chat_postMessage(
+                    channel=channel, text=welcome.text, blocks=blocks.reply_blocks(welcome)
+                )
+            return
+        self.publish_home(client, key)
+
+    def on_assistant_thread(self, event: dict[str, Any], client: WebClient) -> None:
+        """The agent pane opened: offer three prompts to start with."""
+        thread = event.get("assistant_thread") or {}
+        client.assistant_threads_setSuggestedPrompts(
+            channel_id=thread.get("channel_id"),
+            thread_ts=thread.get("thread_ts"),
+            prompts=list(SUGGESTED_PROMPTS),
+        )
+
+    def publish_home(self, client: WebClient, key: UserKey) -> None:
+        """Refresh the user's App Home dashboard."""
+        client.views_publish(user_id=key.user_id, view=blocks.home_view(self.coach.dashboard(key)))
+
+    # Slash command and shortcut
+
+    def on_slash(
+        self,
+        ack: Ack,
+        command: dict[str, Any],
+        context: BoltContext,
+        client: WebClient,
+        respond: Respond,
+    ) -> None:
+        """/chorus SUBCOMMAND: always answered privately (ephemeral)."""
+        ack()
+        key = user_key(context, command["user_id"])
+        self.directory.learn_tz(client, key)
+        text = plain_text(command.get("text") or "").strip() or "help"
+        if command_name(text) == "tips" and text.split()[1:] and not self._member(client, command):
+            reply = Reply("invalid", NOT_A_MEMBER)
+        else:
+            reply = self.coach.command(key, text, channel=command.get("channel_id"))
+        if command_name(text) == "help":
+            reply = Reply(reply.kind, reply.text + SLASH_HELP, actions=reply.actions)
+        respond(text=reply.text, blocks=blocks.reply_blocks(reply), response_type="ephemeral")
+        if reply.critique is not None or command_name(text) in ("goal", "checkin", "nudges"):
+            self.publish_home(client, key)
+
+    def _member(self, client: WebClient, command: dict[str, Any]) -> bool:
+        try:
+            info = client.conversations_info(channel=command["channel_id"])["channel"]
+        except SlackApiError:
+            return False
+        return bool(info.get("is_member")) and not info.get("is_im")
+
+    def on_shortcut(
+        self, ack: Ack, shortcut: dict[str, Any], context: BoltContext, client: WebClient
+    ) -> None:
+        """'Get Chorus feedback' on a message: the critique arrives privately, in the DM."""
+        ack()
+        key = user_key(context, shortcut["user"]["id"])
+        self.directory.learn_tz(client, key)
+        text = plain_text((shortcut.get("message") or {}).get("text") or "")
+        reply = self.coach.review_draft(key, text)
+        channel = self.directory.dm_channel(client, key)
+        client.chat_postMessage(channel=channel, text=reply.text, blocks=blocks.reply_blocks(reply))
+        if reply.critique is not None:
+            self.publish_home(client, key)
+
+    # Buttons and forms
+
+    def on_action(
+        self,
+        ack: Ack,
+        body: dict[str, Any],
+        action: dict[str, Any],
+        context: BoltContext,
+        client: WebClient,
+        respond: Respond,
+    ) -> None:
+        """Every Chorus button: open a form, show a critique in full, or run its command."""
+        ack()
+        key = user_key(context, body["user"]["id"])
+        action_id = action["action_id"]
+        if action_id.startswith("chorus:open:"):
+            form = action_id.removeprefix("chorus:open:")
+            view = blocks.goal_modal() if form == "goal" else self._nudges_form(key)
+            client.views_open(trigger_id=body["trigger_id"], view=view)
+            return
+        if action_id == "chorus:expand":
+            reply = self.coach.critique_again(key, int(action.get("value") or 0))
+            self._answer_action(body, client, respond, key, reply, replace=True)
+            return
+        reply = self.coach.command(key, action.get("value") or "help")
+        self._answer_action(body, client, respond, key, reply)
+        self.publish_home(client, key)
+
+    def _nudges_form(self, key: UserKey) -> dict[str, Any]:
+        nudges = self.coach.dashboard(key).nudges
+        return blocks.nudges_modal(nudges.time, nudges.days)
+
+    def _answer_action(
+        self,
+        body: dict[str, Any],
+        client: WebClient,
+        respond: Respond,
+        key: UserKey,
+        reply: Reply,
+        replace: bool = False,
+    ) -> None:
+        container = body.get("container") or {}
+        expanded = blocks.reply_blocks(reply, expanded=replace)
+        if container.get("type") == "message" and container.get("is_ephemeral"):
+            respond(
+                text=reply.text,
+                blocks=expanded,
+                replace_original=replace,
+                response_type="ephemeral",
+            )
+        elif container.get("type") == "message" and replace and reply.critique is not None:
+            client.chat_update(
+                channel=container["channel_id"],
+                ts=container["message_ts"],
+                text=reply.text,
+                blocks=expanded,
+            )
+        elif container.get("type") == "message":
+            client.chat_postMessage(
+                channel=container["channel_id"],
+                thread_ts=container.get("thread_ts"),
+                text=reply.text,
+                blocks=expanded,
+            )
+        else:
+            client.chat_postMessage(
+                channel=self.directory.dm_channel(client, key), text=reply.text, blocks=expanded
+            )
+
+    def on_goal_submitted(
+        self,
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        context: BoltContext,
+        client: WebClient,
+    ) -> None:
+        """The goal form: set the goal, or show what's wrong next to the field."""
+        key = user_key(context, body["user"]["id"])
+        text = view["state"]["values"]["goal"]["text"].get("value") or ""
+        reply = self.coach.command(key, f"goal {text}")
+        if reply.kind == "invalid":
+            ack(response_action="errors", errors={"goal": reply.text[:300]})
+            return
+        ack()
+        self._tell(client, key, reply)
+
+    def on_nudges_submitted(
+        self,
+        ack: Ack,
+        body: dict[str, Any],
+        view: dict[str, Any],
+        context: BoltContext,
+        client: WebClient,
+    ) -> None:
+        """The nudge form: time and days."""
+        key = user_key(context, body["user"]["id"])
+        values = view["state"]["values"]
+        time = values["time"]["time"].get("selected_time") or "09:30"
+        days = [o["value"] for o in values["days"]["days"].get("selected_options") or []]
+        if not days:
+            ack(response_action="errors", errors={"days": "Pick at least one day."})
+            return
+        ack()
+        self.coach.command(key, f"nudges at {time}")
+        self._tell(client, key, self.coach.command(key, f"nudges days {','.join(days)}"))
+
+    def _tell(self, client: WebClient, key: UserKey, reply: Reply) -> None:
+        client.chat_postMessage(
+            channel=self.directory.dm_channel(client, key),
+            text=reply.text,
+            blocks=blocks.reply_blocks(reply),
+        )
+        self.publish_home(client, key)
