@@ -79,7 +79,20 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "run",
         help="start Chorus with whatever front end is configured",
-        description="Starts the terminal coach when no Slack or Teams credentials are set.",
+        description="Slack over Socket Mode when SLACK_APP_TOKEN and SLACK_BOT_TOKEN are set, "
+        "else the terminal coach.",
+    )
+    sub.add_parser(
+        "serve",
+        help="serve Slack's HTTP requests and /healthz on $PORT",
+        description="One HTTP process: POST /slack/events, GET /healthz, and the OAuth "
+        "install routes when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set.",
+    )
+    sub.add_parser(
+        "slack",
+        help="connect to Slack over Socket Mode",
+        description="Run the Slack app over Socket Mode (needs SLACK_APP_TOKEN and "
+        "SLACK_BOT_TOKEN); no public URL needed.",
     )
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
@@ -245,8 +258,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings = load_settings()
         if args.db is not None:
             settings = replace(settings, database=args.db)
+        quiet = args.command not in ("serve", "slack")  # the terminal stays free of log lines
         logging.basicConfig(
-            level=settings.log_level or "WARNING",
+            level=settings.log_level or ("WARNING" if quiet else "INFO"),
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
         return COMMANDS[args.command](args, settings)

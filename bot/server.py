@@ -62,6 +62,10 @@ def build_web_app(database_ok: Callable[[], bool], slack: App | None) -> web.App
 
 
 def serve(app: web.Application, port: int) -> None:
-    """Run until interrupted."""
-    log.info("chorus serving on port %d", port)
-    web.run_app(app, port=port, access_log=None, print=None)
+    """Run until interrupted; logs 'chorus serving on port N' once the port is bound."""
+    web.run_app(
+        app,
+        port=port,
+        access_log=None,
+        print=lambda _banner: log.info("chorus serving on port %d", port),
+    )

@@ -59,11 +59,20 @@ def action_buttons(actions: tuple[Action, ...]) -> list[Block]:
     return [{"type": "actions", "elements": elements[:25]}]
 
 
+def message(reply: Reply, expanded: bool = False) -> dict[str, Any]:
+    """A Reply as a Slack message's `text` and `blocks`; user text can never become markup
+    (the notification `text` is mrkdwn too, so a quoted '<!channel>' would ping everyone)."""
+    return {
+        "text": escape(clip(reply.text, SECTION_LIMIT)),
+        "blocks": reply_blocks(reply, expanded),
+    }
+
+
 def reply_blocks(reply: Reply, expanded: bool = False) -> list[Block]:
     """Any coach Reply as blocks."""
     if reply.critique is not None:
         return critique_blocks(reply.critique, reply.critique_id, reply.actions, expanded)
-    return [section(reply.text), *action_buttons(reply.actions)]
+    return [section(escape(reply.text)), *action_buttons(reply.actions)]
 
 
 def _quote(finding: Finding) -> str:

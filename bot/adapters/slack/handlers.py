@@ -100,7 +100,7 @@ class SlackCoach:
             "is reading your draft…" if kind == "draft" else "is thinking…",
         )
         reply = self.coach.handle(key, text)
-        working.finish(reply.text, blocks.reply_blocks(reply))
+        working.finish(blocks.message(reply))
         if reply.critique is not None:
             self.publish_home(client, key)
 
@@ -128,8 +128,7 @@ class SlackCoach:
         client.chat_postMessage(
             channel=event["channel"],
             thread_ts=event.get("thread_ts") or event["ts"],
-            text=reply.text,
-            blocks=[blocks.section(reply.text)],
+            **blocks.message(reply),
         )
 
     def on_home_opened(
@@ -142,9 +141,7 @@ class SlackCoach:
             welcome = self.coach.welcome(key)
             if welcome is not None:
                 channel = event.get("channel") or self.directory.dm_channel(client, key)
-                client.chat_postMessage(
-                    channel=channel, text=welcome.text, blocks=blocks.reply_blocks(welcome)
-                )
+                client.chat_postMessage(channel=channel, **blocks.message(welcome))
             return
         self.publish_home(client, key)
 
@@ -182,7 +179,7 @@ class SlackCoach:
             reply = self.coach.command(key, text, channel=command.get("channel_id"))
         if command_name(text) == "help":
             reply = Reply(reply.kind, reply.text + SLASH_HELP, actions=reply.actions)
-        respond(text=reply.text, blocks=blocks.reply_blocks(reply), response_type="ephemeral")
+        respond(**blocks.message(reply), response_type="ephemeral")
         if reply.critique is not None or command_name(text) in ("goal", "checkin", "nudges"):
             self.publish_home(client, key)
 
@@ -203,7 +200,7 @@ class SlackCoach:
         text = plain_text((shortcut.get("message") or {}).get("text") or "")
         reply = self.coach.review_draft(key, text)
         channel = self.directory.dm_channel(client, key)
-        client.chat_postMessage(channel=channel, text=reply.text, blocks=blocks.reply_blocks(reply))
+        client.chat_postMessage(channel=channel, **blocks.message(reply))
         if reply.critique is not None:
             self.publish_home(client, key)
 
@@ -249,32 +246,23 @@ class SlackCoach:
         replace: bool = False,
     ) -> None:
         container = body.get("container") or {}
-        expanded = blocks.reply_blocks(reply, expanded=replace)
+        message = blocks.message(reply, expanded=replace)
         if container.get("type") == "message" and container.get("is_ephemeral"):
-            respond(
-                text=reply.text,
-                blocks=expanded,
-                replace_original=replace,
-                response_type="ephemeral",
-            )
+            respond(**message, replace_original=replace, response_type="ephemeral")
         elif container.get("type") == "message" and replace and reply.critique is not None:
             client.chat_update(
                 channel=container["channel_id"],
                 ts=container["message_ts"],
-                text=reply.text,
-                blocks=expanded,
+                **message,
             )
         elif container.get("type") == "message":
             client.chat_postMessage(
                 channel=container["channel_id"],
                 thread_ts=container.get("thread_ts"),
-                text=reply.text,
-                blocks=expanded,
+                **message,
             )
         else:
-            client.chat_postMessage(
-                channel=self.directory.dm_channel(client, key), text=reply.text, blocks=expanded
-            )
+            client.chat_postMessage(channel=self.directory.dm_channel(client, key), **message)
 
     def on_goal_submitted(
         self,
@@ -316,8 +304,6 @@ class SlackCoach:
 
     def _tell(self, client: WebClient, key: UserKey, reply: Reply) -> None:
         client.chat_postMessage(
-            channel=self.directory.dm_channel(client, key),
-            text=reply.text,
-            blocks=blocks.reply_blocks(reply),
+            channel=self.directory.dm_channel(client, key), **blocks.message(reply)
         )
         self.publish_home(client, key)

@@ -53,13 +53,9 @@ class Working:
         )
         return cls(client, channel, thread_ts, str(placeholder["ts"]))
 
-    def finish(self, text: str, blocks: list[dict[str, Any]]) -> None:
+    def finish(self, message: dict[str, Any]) -> None:
         """Post the answer (which clears the status) or put it in place of the placeholder."""
         if self.placeholder_ts:
-            self.client.chat_update(
-                channel=self.channel, ts=self.placeholder_ts, text=text, blocks=blocks
-            )
+            self.client.chat_update(channel=self.channel, ts=self.placeholder_ts, **message)
         else:
-            self.client.chat_postMessage(
-                channel=self.channel, thread_ts=self.thread_ts, text=text, blocks=blocks
-            )
+            self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts, **message)

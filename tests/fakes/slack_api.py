@@ -1,0 +1,153 @@
+"""A local fake of Slack's Web API: records every call and answers the way Slack does."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from typing import Any
+from urllib.parse import parse_qsl
+
+BOT_USER = "UBOT"
+
+
+@dataclass(frozen=True)
+class Call:
+    """One request the app made: the Web API method (or 'respond') and its arguments."""
+
+    method: str
+    args: dict[str, Any]
+    token: str
+    raw: str
+
+
+@dataclass
+class Failure:
+    """A scripted error for the next `times` calls of a method."""
+
+    times: int
+    status: int
+    headers: dict[str, str] = field(default_factory=dict)
+    body: dict[str, Any] = field(default_factory=lambda: {"ok": False, "error": "ratelimited"})
+
+
+class FakeSlack:
+    """Start with `start()`; point SLACK_API_URL at `api_url`."""
+
+    def __init__(self) -> None:
+        self.calls: list[Call] = []
+        self.failures: dict[str, Failure] = {}
+        self.member_of: set[str] = set()
+        self.status_available = True
+        self._changed = threading.Condition()
+        self._ts = itertools.count(1)
+        self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
+        self.port = self._server.server_address[1]
+        self.api_url = f"http://127.0.0.1:{self.port}/api/"
+        self.response_url = f"http://127.0.0.1:{self.port}/respond"
+
+    def start(self) -> FakeSlack:
+        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        return self
+
+    def stop(self) -> None:
+        self._server.shutdown()
+        self._server.server_close()
+
+    def fail(self, method: str, times: int, status: int, **headers: str) -> None:
+        self.failures[method] = Failure(
+            times, status, {k.replace("_", "-"): v for k, v in headers.items()}
+        )
+
+    def of(self, method: str) -> list[Call]:
+        with self._changed:
+            return [c for c in self.calls if c.method == method]
+
+    def wait_for(self, ready: Callable[[list[Call]], bool], timeout: float = 20) -> list[Call]:
+        """Block until `ready(calls)` holds; fail the test after `timeout` seconds."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: ready(self.calls), timeout):
+                methods = [c.method for c in self.calls]
+                raise AssertionError(f"timed out; calls so far: {methods}")
+            return list(self.calls)
+
+    def wait_for_calls(self, method: str, count: int = 1) -> list[Call]:
+        """Block until `method` has been called `count` times; return those calls."""
+        self.wait_for(lambda calls: sum(c.method == method for c in calls) >= count)
+        return self.of(method)
+
+    def _record(self, call: Call) -> None:
+        with self._changed:
+            self.calls.append(call)
+            self._changed.notify_all()
+
+    def _answer(self, method: str, args: dict[str, Any]) -> dict[str, Any]:
+        ts = f"1700000000.{next(self._ts):06d}"
+        user = args.get("users") or args.get("user") or "U0"
+        channel = args.get("channel") or args.get("channel_id") or ""
+        answers: dict[str, dict[str, Any]] = {
+            "auth.test": {
+                "url": "https://fake.slack.test/",
+                "team": "Fake",
+                "user": "chorus",
+                "team_id": "T1",
+                "user_id": BOT_USER,
+                "bot_id": "B1",
+            },
+            "chat.postMessage": {"channel": channel, "ts": ts, "message": {"ts": ts}},
+            "chat.update": {"channel": channel, "ts": args.get("ts", ts)},
+            "conversations.open": {"channel": {"id": f"D{user}"}},
+            "conversations.info": {
+                "channel": {
+                    "id": channel,
+                    "is_member": channel in self.member_of,
+                    "is_im": channel.startswith("D"),
+                }
+            },
+            "users.info": {"user": {"id": user, "tz": "Europe/Berlin"}},
+        }
+        if method == "assistant.threads.setStatus" and not self.status_available:
+            return {"ok": False, "error": "not_allowed"}
+        return {"ok": True, **answers.get(method, {})}
+
+    def _handler(self) -> type[BaseHTTPRequestHandler]:
+        fake = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def log_message(self, *args: object) -> None:
+                return
+
+            def do_POST(self) -> None:
+                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                if "json" in (self.headers.get("Content-Type") or ""):
+                    args = json.loads(raw or "{}")
+                else:
+                    args = dict(parse_qsl(raw))
+                token = (self.headers.get("Authorization") or "").removeprefix("Bearer ")
+                method = (
+                    "respond" if self.path.startswith("/respond") else self.path.rsplit("/", 1)[-1]
+                )
+                fake._record(Call(method, args, token, raw))
+                failure = fake.failures.get(method)
+                if failure and failure.times > 0:
+                    failure.times -= 1
+                    self._send(failure.status, failure.body, failure.headers)
+                    return
+                self._send(200, fake._answer(method, args) if method != "respond" else {"ok": 1})
+
+            def _send(
+                self, status: int, body: dict[str, Any], headers: dict[str, str] | None = None
+            ) -> None:
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                for name, value in (headers or {}).items():
+                    self.send_header(name, value)
+                self.end_headers()
+                self.wfile.write(data)
+
+        return Handler

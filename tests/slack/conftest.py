@@ -1,0 +1,25 @@
+"""A fake Slack and a running `chorus serve` per test."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.fakes.chorus_server import ChorusServer
+from tests.fakes.slack_api import FakeSlack
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    slack = FakeSlack().start()
+    yield slack
+    slack.stop()
+
+
+@pytest.fixture
+def server(tmp_path: Path, fake: FakeSlack) -> Iterator[ChorusServer]:
+    chorus = ChorusServer(tmp_path, fake)
+    yield chorus
+    chorus.stop()
