@@ -113,9 +113,9 @@ class Coach:
         return Context(self.store, self.clock(), self.default_zone, channel)
 
     def dashboard(self, user: UserKey) -> Dashboard:
-        """The user's progress at a glance."""
-        ctx = self._context()
-        return build_dashboard(ctx, self.store.ensure_user(user, ctx.now))
+        """The user's progress at a glance (blank, and nothing stored, for someone new)."""
+        profile = self.store.find_user(user)
+        return build_dashboard(self._context(), profile) if profile else Dashboard.blank()
 
     def remember_tz(self, user: UserKey, tz: str) -> None:
         """Store the user's IANA time zone when the chat platform tells us it."""

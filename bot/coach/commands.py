@@ -130,6 +130,9 @@ def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
     summary = ctx.store.summary(user)
     lines = [
         f"Here is what I keep about you (since {summary.first_seen:%Y-%m-%d}):",
+        f"• your settings: time zone {user.tz or 'not known'}, platform "
+        f"{PLATFORMS[user.default_platform].label}, nudges "
+        f"{'on at ' + user.nudges.time if user.nudges.enabled else 'off'}",
         f"• {plural(summary.critiques, 'critique')}: scores and counts, never shared with anyone",
         f"• {plural(summary.drafts_with_text, 'draft')} still kept as text; I delete each "
         f"{ctx.store.retention.days} days after its critique",

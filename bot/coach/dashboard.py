@@ -26,6 +26,11 @@ class Dashboard:
     nudges: NudgeSettings
     next_nudge: datetime | None
 
+    @classmethod
+    def blank(cls) -> Dashboard:
+        """The dashboard of someone Chorus knows nothing about."""
+        return cls((), (), (), 0, (), NudgeSettings(), None)
+
     @property
     def empty(self) -> bool:
         """True before the first draft or check-in."""

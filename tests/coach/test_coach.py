@@ -236,6 +236,8 @@ def test_my_data_and_forget_me(coach: Coach, store: Store, alice: UserKey, bob: 
         assert rows == (1 if table == "critiques" else 0)
     assert store.find_user(bob) is not None
     assert "nothing to delete" in coach.handle(alice, "forget me confirm").text
+    assert coach.dashboard(alice).empty
+    assert store.find_user(alice) is None  # looking at the dashboard stores nothing
 
 
 def test_help_lists_every_command(coach: Coach, alice: UserKey) -> None:

@@ -22,7 +22,7 @@ class Directory:
         self.coach = coach
         self._lock = threading.Lock()
         self._dm: dict[UserKey, str] = {}
-        self._tz_known: set[UserKey] = set()
+        self._tz: dict[UserKey, str | None] = {}
         self._no_status: set[str] = set()
 
     def offers_status(self, team: str) -> bool:
@@ -36,16 +36,17 @@ class Directory:
             self._no_status.add(team)
 
     def learn_tz(self, client: WebClient, key: UserKey) -> None:
-        """Store the user's time zone from users.info, the first time we meet them."""
+        """Give the coach the user's time zone (users.info once per user per process)."""
         with self._lock:
-            if key in self._tz_known:
-                return
-            self._tz_known.add(key)
-        try:
-            tz = client.users_info(user=key.user_id)["user"].get("tz")
-        except SlackApiError as error:
-            log.warning("users.info failed for a user: %s", error.response.get("error"))
-            return
+            known = key in self._tz
+            tz = self._tz.get(key)
+        if not known:
+            try:
+                tz = client.users_info(user=key.user_id)["user"].get("tz")
+            except SlackApiError as error:
+                log.warning("users.info failed for a user: %s", error.response.get("error"))
+            with self._lock:
+                self._tz[key] = tz
         if tz:
             self.coach.remember_tz(key, tz)
 
