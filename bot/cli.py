@@ -203,11 +203,18 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     """Run the Slack app over Socket Mode."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
+    from slack_sdk.errors import SlackApiError
 
     if not settings.slack.socket_ready:
         raise ChorusError("Socket Mode needs SLACK_APP_TOKEN (xapp-...) and SLACK_BOT_TOKEN.")
     app = _slack_app(settings, build_coach(settings))
-    SocketModeHandler(app, settings.slack.app_token).start()
+    try:
+        SocketModeHandler(app, settings.slack.app_token).start()
+    except SlackApiError as error:
+        code = error.response.get("error", "an error")
+        raise ChorusError(
+            f"Slack refused the app token ({code}); check SLACK_APP_TOKEN."
+        ) from error
     return EXIT_OK
 
 

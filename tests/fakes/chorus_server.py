@@ -119,6 +119,21 @@ class ChorusServer:
         except urllib.error.HTTPError as error:
             return error.code, error.read().decode()
 
+    def get(self, path: str, headers: dict[str, str] | None = None) -> tuple[int, Any, str]:
+        """GET without following redirects: (status, headers, body)."""
+
+        class NoRedirect(urllib.request.HTTPRedirectHandler):
+            def redirect_request(self, *args: Any, **kwargs: Any) -> None:
+                return None
+
+        opener = urllib.request.build_opener(NoRedirect)
+        req = urllib.request.Request(self.url + path, headers=headers or {})
+        try:
+            with opener.open(req, timeout=30) as response:
+                return response.status, response.headers, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read().decode()
+
     def signed(
         self,
         body: str,
@@ -142,18 +157,22 @@ class ChorusServer:
         )
 
     def event(
-        self, event: dict[str, Any], event_id: str | None = None, retry: int | None = None
+        self,
+        event: dict[str, Any],
+        event_id: str | None = None,
+        retry: int | None = None,
+        team: str = TEAM,
     ) -> tuple[int, str]:
         body = json.dumps(
             {
                 "token": "legacy",
-                "team_id": TEAM,
+                "team_id": team,
                 "api_app_id": "A1",
                 "type": "event_callback",
                 "event_id": event_id or f"Ev{next(_event_ids):06d}",
                 "event_time": int(time.time()),
                 "event": event,
-                "authorizations": [{"team_id": TEAM, "user_id": "UBOT", "is_bot": True}],
+                "authorizations": [{"team_id": team, "user_id": "UBOT", "is_bot": True}],
             }
         )
         headers = (

@@ -12,6 +12,7 @@ from typing import Any
 from urllib.parse import parse_qsl
 
 BOT_USER = "UBOT"
+INSTALLED_TOKEN = "xoxb-installed-workspace-token"
 
 
 @dataclass(frozen=True)
@@ -42,6 +43,7 @@ class FakeSlack:
         self.failures: dict[str, Failure] = {}
         self.member_of: set[str] = set()
         self.status_available = True
+        self.socket_url = ""
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -108,6 +110,18 @@ class FakeSlack:
                 }
             },
             "users.info": {"user": {"id": user, "tz": "Europe/Berlin"}},
+            "apps.connections.open": {"url": self.socket_url},
+            "oauth.v2.access": {
+                "app_id": "A1",
+                "authed_user": {"id": "U1"},
+                "scope": "chat:write,commands",
+                "token_type": "bot",
+                "access_token": INSTALLED_TOKEN,
+                "bot_user_id": BOT_USER,
+                "team": {"id": "T9", "name": "Installed"},
+                "enterprise": None,
+                "is_enterprise_install": False,
+            },
         }
         if method == "assistant.threads.setStatus" and not self.status_available:
             return {"ok": False, "error": "not_allowed"}
