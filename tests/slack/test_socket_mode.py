@@ -109,3 +109,34 @@ def test_slack_without_tokens_explains_what_is_missing(tmp_path: Path) -> None:
     )
     assert result.returncode == 2
     assert "SLACK_APP_TOKEN" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_manifest_matches_the_app() -> None:
+    import yaml
+
+    from bot.adapters.slack.app import BOT_SCOPES
+
+    root = Path(__file__).resolve().parents[2]
+    manifest = yaml.safe_load((root / "manifest.yml").read_text())
+    assert sorted(manifest["oauth_config"]["scopes"]["bot"]) == sorted(BOT_SCOPES)
+    features = manifest["features"]
+    assert features["slash_commands"][0]["command"] == "/chorus"
+    assert features["shortcuts"][0]["callback_id"] == "chorus_feedback"
+    assert features["app_home"]["home_tab_enabled"] and features["app_home"]["messages_tab_enabled"]
+    assert manifest["settings"]["socket_mode_enabled"] is True
+    assert {"message.im", "app_mention", "app_home_opened"} <= set(
+        manifest["settings"]["event_subscriptions"]["bot_events"]
+    )
+    assert len(manifest["display_information"]["long_description"]) >= 174
+    example = (root / ".env.example").read_text()
+    for name in (
+        "SLACK_BOT_TOKEN",
+        "SLACK_SIGNING_SECRET",
+        "SLACK_APP_TOKEN",
+        "SLACK_CLIENT_ID",
+        "SLACK_CLIENT_SECRET",
+        "SLACK_API_URL",
+        "PORT",
+        "CHORUS_DB",
+    ):
+        assert f"{name}=" in example

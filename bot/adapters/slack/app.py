@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import logging
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from slack_bolt import App
+from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
 from slack_bolt.oauth.oauth_settings import OAuthSettings
 from slack_sdk import WebClient
 from slack_sdk.http_retry.builtin_handlers import (
@@ -37,6 +39,14 @@ LISTENER_THREADS = 16
 OAUTH_STATE_SECONDS = 600
 
 
+class _SameTokenWarning(logging.Filter):
+    """Bolt reads SLACK_BOT_TOKEN itself and warns that our client's token wins; it is the same
+    token (config.py read it), so the warning would only confuse whoever reads the logs."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.getMessage() != warning_client_prioritized_and_token_skipped()
+
+
 def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
     """A WebClient for SLACK_API_URL that retries rate limits, 5xx and dropped connections."""
     return WebClient(
@@ -52,6 +62,9 @@ def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
 
 def build_slack_app(slack: SlackSettings, coach: Coach, installs: Path) -> App:
     """The Bolt app for this configuration, with every Chorus listener attached."""
+    bolt_log = logging.getLogger("slack_bolt.App")
+    if not any(isinstance(f, _SameTokenWarning) for f in bolt_log.filters):
+        bolt_log.addFilter(_SameTokenWarning())
     executor = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack")
     if slack.oauth:
         app = App(
