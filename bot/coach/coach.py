@@ -18,7 +18,7 @@ from bot.coach.router import classify, command_name, split_command
 from bot.coach.tips import TipLibrary
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
-from storage import NewCritique, Store, UserKey
+from storage import CritiqueRecord, NewCritique, Store, UserKey
 
 log = logging.getLogger(__name__)
 
@@ -160,20 +160,21 @@ class Coach:
         """Show one of the user's stored critiques again in full, without counting it twice."""
 
         def again() -> Reply:
-            profile = self.store.find_user(user)
-            record = self.store.find_critique(profile, critique_id) if profile else None
-            if record is None or record.text is None:
-                raise ChorusError("I no longer have that draft. Paste it again?")
-            result = self._critique(record.text, record.platform)
-            return Reply(
-                "critique",
-                summary(result),
-                critique=result,
-                critique_id=critique_id,
-                actions=_critique_actions(critique_id, result.platform),
-            )
+            record = self._stored_draft(user, critique_id)
+            return _critique_reply(self._critique(record.text or "", record.platform), record.id)
 
         return self._safely("expanded critique", again)
+
+    def _stored_draft(self, user: UserKey, critique_id: int) -> CritiqueRecord:
+        """One of the user's own critiques whose draft text is still kept."""
+        profile = self.store.find_user(user)
+        record = self.store.find_critique(profile, critique_id) if profile else None
+        if record is None or record.text is None:
+            raise ChorusError(
+                "I no longer have that draft (I delete drafts after "
+                f"{self.store.retention.days} days). Paste it again?"
+            )
+        return record
 
     def first_sighting(self, source: str, event_id: str) -> bool:
         """True the first time a chat platform delivers this event (retries are False)."""
@@ -186,14 +187,8 @@ class Coach:
         words = args.split()
         if len(words) != 2 or not words[0].isdigit():
             raise ChorusError("Use the 'Check for...' buttons under a critique.")
-        profile = self.store.find_user(user)
-        record = self.store.find_critique(profile, int(words[0])) if profile else None
-        if record is None or record.text is None:
-            raise ChorusError(
-                "I no longer have that draft (I delete drafts after "
-                f"{self.store.retention.days} days). Paste it again?"
-            )
-        return self.review(user, record.text, get_platform(words[1]).name)
+        record = self._stored_draft(user, int(words[0]))
+        return self.review(user, record.text or "", get_platform(words[1]).name)
 
     def review(self, user: UserKey, text: str, platform: str | None = None) -> Reply:
         """Critique a draft for the user's platform, store the result, and reply with it."""
@@ -208,13 +203,7 @@ class Coach:
             result.stats.words,
             len(result.findings),
         )
-        return Reply(
-            "critique",
-            summary(result),
-            critique=result,
-            critique_id=critique_id,
-            actions=_critique_actions(critique_id, result.platform),
-        )
+        return _critique_reply(result, critique_id)
 
     def answer(self, question: str) -> Reply:
         """Answer a question from the tips library, saying which tip it used."""
@@ -250,6 +239,16 @@ def _record(result: Critique, text: str) -> NewCritique:
         hedges_per_100_words=result.stats.hedges_per_100_words,
         words=result.stats.words,
         text=text,
+    )
+
+
+def _critique_reply(result: Critique, critique_id: int) -> Reply:
+    return Reply(
+        "critique",
+        summary(result),
+        critique=result,
+        critique_id=critique_id,
+        actions=_critique_actions(critique_id, result.platform),
     )
 
 

@@ -39,6 +39,12 @@ def signature(secret: str, timestamp: str, body: str) -> str:
     return "v0=" + digest.hexdigest()
 
 
+def clean_env(**extra: str) -> dict[str, str]:
+    """This process's environment without any Slack, Teams or Chorus settings, plus `extra`."""
+    prefixes = ("SLACK_", "CHORUS_", "CONNECTIONS__")
+    return {**{k: v for k, v in os.environ.items() if not k.startswith(prefixes)}, **extra}
+
+
 class ChorusServer:
     """`chorus serve` in a subprocess, pointed at a FakeSlack."""
 
@@ -46,13 +52,8 @@ class ChorusServer:
         self.fake = fake
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        clean = {
-            k: v
-            for k, v in os.environ.items()
-            if not k.startswith(("SLACK_", "CHORUS_", "CONNECTIONS__"))
-        }
         self.env = {
-            **clean,
+            **clean_env(),
             "SLACK_API_URL": fake.api_url,
             "SLACK_BOT_TOKEN": BOT_TOKEN,
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
 import time
 from pathlib import Path
 
-from tests.fakes.chorus_server import BOT_TOKEN
+from tests.fakes.chorus_server import BOT_TOKEN, clean_env
 from tests.fakes.slack_api import FakeSlack
 from tests.fakes.socket_mode import FakeSocketMode
 
@@ -51,7 +50,7 @@ def test_run_reads_slack_from_dotenv_and_answers_over_socket_mode(
         f"SLACK_APP_TOKEN={APP_TOKEN}\nSLACK_BOT_TOKEN={BOT_TOKEN}\n"
         f"SLACK_API_URL={fake.api_url}\nCHORUS_DB={tmp_path / 'chorus.db'}\n"
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CHORUS_"))}
+    env = clean_env()
     process = subprocess.Popen(
         [sys.executable, "-m", "bot", "run"],
         cwd=tmp_path,
@@ -75,13 +74,12 @@ def test_run_reads_slack_from_dotenv_and_answers_over_socket_mode(
 def test_a_refused_app_token_is_a_clear_error(tmp_path: Path, fake: FakeSlack) -> None:
     fake.fail("apps.connections.open", times=1, status=200)
     fake.failures["apps.connections.open"].body = {"ok": False, "error": "invalid_auth"}
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CHORUS_"))}
-    env |= {
-        "SLACK_APP_TOKEN": "xapp-wrong",
-        "SLACK_BOT_TOKEN": BOT_TOKEN,
-        "SLACK_API_URL": fake.api_url,
-        "CHORUS_DB": str(tmp_path / "c.db"),
-    }
+    env = clean_env(
+        SLACK_APP_TOKEN="xapp-wrong",
+        SLACK_BOT_TOKEN=BOT_TOKEN,
+        SLACK_API_URL=fake.api_url,
+        CHORUS_DB=str(tmp_path / "c.db"),
+    )
     result = subprocess.run(
         [sys.executable, "-m", "bot", "slack"],
         cwd=tmp_path,
@@ -97,7 +95,7 @@ def test_a_refused_app_token_is_a_clear_error(tmp_path: Path, fake: FakeSlack) -
 
 
 def test_slack_without_tokens_explains_what_is_missing(tmp_path: Path) -> None:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("SLACK_", "CHORUS_"))}
+    env = clean_env()
     result = subprocess.run(
         [sys.executable, "-m", "bot", "slack"],
         cwd=tmp_path,
