@@ -120,3 +120,42 @@ def m004_nudge_settings_channel_tips(db: Database) -> None:
             UNIQUE (platform, team_id, channel_id)
         )"""
     )
+
+
+@migrations()
+def m005_schedules_deliveries(db: Database) -> None:
+    """When each user or channel is next due, and every delivery claimed exactly once."""
+    db.execute("ALTER TABLE users ADD COLUMN active INTEGER NOT NULL DEFAULT 1")
+    db.execute(
+        """
+        CREATE TABLE schedules (
+            kind TEXT NOT NULL CHECK (kind IN ('nudge', 'weekly', 'tip')),
+            owner INTEGER NOT NULL,
+            next_due TEXT NOT NULL,
+            PRIMARY KEY (kind, owner)
+        )"""
+    )
+    db.execute("CREATE INDEX schedules_due ON schedules (next_due)")
+    db.execute(
+        """
+        CREATE TABLE deliveries (
+            id INTEGER PRIMARY KEY,
+            kind TEXT NOT NULL,
+            owner INTEGER NOT NULL,
+            local_date TEXT NOT NULL,
+            due TEXT NOT NULL,
+            state TEXT NOT NULL CHECK (state IN
+                ('sending', 'sent', 'retry', 'failed', 'missed', 'unknown', 'skipped')),
+            attempts INTEGER NOT NULL DEFAULT 0,
+            content_id TEXT,
+            error TEXT,
+            claimed TEXT NOT NULL,
+            finished TEXT,
+            done_at TEXT,
+            UNIQUE (kind, owner, local_date)
+        )"""
+    )
+    db.execute(
+        "CREATE INDEX deliveries_open ON deliveries (state) WHERE state IN ('sending', 'retry')"
+    )
+    db.execute("CREATE INDEX deliveries_by_owner ON deliveries (kind, owner, claimed)")

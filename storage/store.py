@@ -174,6 +174,11 @@ class Store:
                 deleted += db.execute(
                     f"DELETE FROM {table} WHERE user_ref = ?", (user.id,)
                 ).rowcount
+            for kind in ("nudge", "weekly"):
+                db.execute("DELETE FROM schedules WHERE kind = ? AND owner = ?", (kind, user.id))
+                deleted += db.execute(
+                    "DELETE FROM deliveries WHERE kind = ? AND owner = ?", (kind, user.id)
+                ).rowcount
             deleted += db.execute("DELETE FROM users WHERE id = ?", (user.id,)).rowcount
         return deleted
 
@@ -366,12 +371,14 @@ class Store:
         return [Checkin(r[0], datetime.fromisoformat(r[1])) for r in rows]
 
     def activity(self, user: User, since: datetime) -> list[datetime]:
-        """When the user critiqued a draft or checked in, since `since`."""
+        """When the user critiqued a draft, checked in or did a nudge, since `since`."""
         rows = self.db.execute(
             "SELECT created FROM critiques WHERE user_ref = ? AND created >= ?"
             " UNION ALL SELECT created FROM confidence_checkins"
-            " WHERE user_ref = ? AND created >= ?",
-            (user.id, stamp(since), user.id, stamp(since)),
+            " WHERE user_ref = ? AND created >= ?"
+            " UNION ALL SELECT done_at FROM deliveries"
+            " WHERE kind = 'nudge' AND owner = ? AND done_at >= ?",
+            (user.id, stamp(since), user.id, stamp(since), user.id, stamp(since)),
         ).fetchall()
         return sorted(datetime.fromisoformat(r[0]) for r in rows)
 

@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 
 from bot.coach.context import Context
 from bot.coach.goals import week_start
-from bot.coach.progress import local_days, sparkline, streak, trend
-from bot.coach.schedule import describe_days, next_nudge
+from bot.coach.progress import WORKING_DAYS, local_days, sparkline, streak, trend
+from bot.coach.schedule import DAYS, describe_days, next_nudge
 from storage import Goal, NudgeSettings, User
 
 HISTORY = 10
@@ -94,6 +94,11 @@ def goal_status(ctx: Context, user: User, goal: Goal) -> str:
     return goal.text
 
 
+def working_days(user: User) -> frozenset[int]:
+    """The weekdays the user practises on: their nudge days (Monday is 0)."""
+    return frozenset(DAYS.index(d) for d in user.nudges.days) or WORKING_DAYS
+
+
 def build_dashboard(ctx: Context, user: User) -> Dashboard:
     """Everything the user's progress view shows."""
     drafts = list(reversed(ctx.store.critiques(user, limit=HISTORY)))
@@ -105,7 +110,7 @@ def build_dashboard(ctx: Context, user: User) -> Dashboard:
         scores=tuple(c.score for c in drafts),
         hedges=tuple(c.hedges_per_100_words for c in drafts),
         checkins=tuple(c.level for c in checkins),
-        streak=streak(days, ctx.now.astimezone(zone).date()),
+        streak=streak(days, ctx.now.astimezone(zone).date(), working_days(user)),
         goals=tuple(f"#{g.id} {goal_status(ctx, user, g)}" for g in ctx.store.goals(user)),
         nudges=user.nudges,
         next_nudge=due.astimezone(zone) if due else None,

@@ -30,11 +30,27 @@ def local_days(moments: Sequence[datetime], zone: tzinfo) -> set[date]:
     return {m.astimezone(zone).date() for m in moments}
 
 
-def streak(days: set[date], today: date) -> int:
-    """Consecutive active days ending today, or yesterday if today has nothing yet."""
+WORKING_DAYS = frozenset(range(5))  # Monday to Friday
+
+
+def streak(days: set[date], today: date, working: frozenset[int] = WORKING_DAYS) -> int:
+    """Active days in the current run, ending today (or yesterday while today is still open).
+
+    Days off (not in `working`) never break a run; one missed working day a week is forgiven
+    (a streak freeze), so a single miss doesn't undo a habit."""
+    if not days:
+        return 0
     day = today if today in days else today - timedelta(days=1)
+    earliest = min(days)
     count = 0
-    while day in days:
-        count += 1
+    frozen: set[tuple[int, int]] = set()
+    while day >= earliest:
+        week = day.isocalendar()[:2]
+        if day in days:
+            count += 1
+        elif day.weekday() in working and week in frozen:
+            break
+        elif day.weekday() in working:
+            frozen.add(week)
         day -= timedelta(days=1)
     return count

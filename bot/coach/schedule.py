@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from zoneinfo import ZoneInfo
 
 import regex
 
 from bot.errors import ChorusError
-from storage import NudgeSettings
+from storage import ChannelTips, NudgeSettings
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES = dict(zip(DAYS, ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"), strict=True))
@@ -65,19 +66,38 @@ def at_local(day: date, clock: str, zone: tzinfo) -> datetime:
     return datetime.combine(day, time(hour, minute), tzinfo=zone).astimezone(UTC)
 
 
-def next_nudge(nudges: NudgeSettings, now: datetime, zone: tzinfo) -> datetime | None:
-    """When the next nudge is due (UTC), or None when nudges are off."""
-    if not nudges.enabled or not nudges.days:
-        return None
-    after = max(now, nudges.snoozed_until or now)
+def next_at(days: tuple[str, ...], clock: str, after: datetime, zone: tzinfo) -> datetime | None:
+    """The first `clock` on one of `days` in `zone` strictly after `after` (UTC)."""
     day = after.astimezone(zone).date()
     for offset in range(8):
         candidate_day = day + timedelta(days=offset)
-        if DAYS[candidate_day.weekday()] in nudges.days:
-            due = at_local(candidate_day, nudges.time, zone)
+        if DAYS[candidate_day.weekday()] in days:
+            due = at_local(candidate_day, clock, zone)
             if due > after:
                 return due
     return None
+
+
+def next_nudge(nudges: NudgeSettings, now: datetime, zone: tzinfo) -> datetime | None:
+    """When the next nudge is due (UTC), or None when nudges are off."""
+    if not nudges.enabled:
+        return None
+    return next_at(nudges.days, nudges.time, max(now, nudges.snoozed_until or now), zone)
+
+
+def next_weekly(nudges: NudgeSettings, now: datetime, zone: tzinfo) -> datetime | None:
+    """The weekly summary: Fridays at the nudge time, whenever nudges are on."""
+    if not nudges.enabled:
+        return None
+    return next_at(("fri",), nudges.time, max(now, nudges.snoozed_until or now), zone)
+
+
+def next_tip(tips: ChannelTips, now: datetime) -> datetime | None:
+    """When a channel's next tip is due, in the channel's own time zone."""
+    if not tips.enabled:
+        return None
+    days = DAYS if tips.cadence == "daily" else (tips.weekday or "mon",)
+    return next_at(days, tips.local_time, now, ZoneInfo(tips.tz))
 
 
 def describe_days(days: tuple[str, ...]) -> str:

@@ -202,7 +202,9 @@ def test_progress_shows_trends_checkins_and_streak(
     assert "Hedges per 100 words:" in text and "down" in text
     assert "Confidence:" in text and "latest 5/5" in text
     assert "Streak: 4 days in a row" in text
-    clock.advance(days=2)
+    clock.advance(days=2)  # Sunday: Friday was missed, and one miss a week is forgiven
+    assert "Streak: 4 days in a row" in coach.handle(alice, "progress").text
+    clock.advance(days=3)  # Wednesday: Monday and Tuesday both missed
     assert "Streak: 0 days in a row" in coach.handle(alice, "progress").text
 
 
