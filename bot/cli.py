@@ -11,6 +11,7 @@ import shutil
 import sys
 from collections.abc import Sequence
 from dataclasses import replace
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
@@ -21,12 +22,10 @@ from bot.adapters.text import Painter, render_critique
 from bot.config import Settings, load_settings
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
+from bot.runtime import build_coach, build_slack, build_sweeper, start_scheduler, utc_now
 
 if TYPE_CHECKING:
-    from slack_bolt import App
-
-    from bot.coach import Coach
-    from storage import Store
+    pass
 
 # The coach, storage and Slack load only for the commands that use them, so that
 # `chorus review` starts fast.
@@ -94,6 +93,18 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the Slack app over Socket Mode (needs SLACK_APP_TOKEN and "
         "SLACK_BOT_TOKEN); no public URL needed.",
     )
+    nudges = sub.add_parser(
+        "nudges",
+        help="the scheduler, by hand",
+        description="Operate the nudge scheduler by hand (it also runs inside serve and slack).",
+    )
+    nudges_sub = nudges.add_subparsers(dest="nudges_command", metavar="ACTION", required=True)
+    run_due = nudges_sub.add_parser(
+        "run-due",
+        help="run one sweep of everything due and exit",
+        description="Send every nudge, weekly summary and channel tip that is due, once.",
+    )
+    run_due.add_argument("--now", help="pretend it is this ISO 8601 time (for operators, tests)")
     db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
     db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
     db_sub.add_parser(
@@ -137,26 +148,6 @@ def cmd_review(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_FINDINGS if result.has_errors else EXIT_OK
 
 
-def open_store(settings: Settings) -> Store:
-    """The store, migrated and ready."""
-    from storage import Store
-
-    store = Store(settings.database, settings.retention_days)
-    store.migrate()
-    return store
-
-
-def build_coach(settings: Settings) -> Coach:
-    """The coach wired to the store and tips library the settings name."""
-    from bot.coach import Coach, CoachSettings, TipLibrary
-
-    return Coach(
-        open_store(settings),
-        TipLibrary.from_file(settings.tips_file),
-        CoachSettings(settings.companies, settings.policy_terms),
-    )
-
-
 def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     """Chat with the coach in the terminal."""
     from bot.adapters.shell import Shell
@@ -174,40 +165,34 @@ def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     return shell.run()
 
 
-def _slack_app(settings: Settings, coach: Coach) -> App:
-    from slack_bolt.error import BoltError  # Slack's SDK loads only when Slack is used
-
-    from bot.adapters.slack.app import build_slack_app
-
-    try:
-        return build_slack_app(settings.slack, coach, settings.database)
-    except BoltError as error:
-        raise ChorusError(f"Slack didn't accept the configuration: {error}") from error
-
-
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Serve Slack's HTTP requests and the health check."""
+    """Serve Slack's HTTP requests and the health check; schedule nudges and tips."""
     from bot.server import build_web_app, serve
 
     coach = build_coach(settings)
-    slack = _slack_app(settings, coach) if settings.slack.http_ready else None
-    if slack is None:
+    app = None
+    if settings.slack.http_ready:
+        app, delivery = build_slack(settings, coach)
+        start_scheduler(settings, coach, {"slack": delivery})
+    else:
         log.warning(
             "Slack is off: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
             "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
         )
-    serve(build_web_app(coach.store.ping, slack), settings.port)
+    serve(build_web_app(coach.store.ping, app), settings.port)
     return EXIT_OK
 
 
 def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
-    """Run the Slack app over Socket Mode."""
+    """Run the Slack app over Socket Mode; schedule nudges and tips."""
     from slack_bolt.adapter.socket_mode import SocketModeHandler
     from slack_sdk.errors import SlackApiError
 
     if not settings.slack.socket_ready:
         raise ChorusError("Socket Mode needs SLACK_APP_TOKEN (xapp-...) and SLACK_BOT_TOKEN.")
-    app = _slack_app(settings, build_coach(settings))
+    coach = build_coach(settings)
+    app, delivery = build_slack(settings, coach)
+    start_scheduler(settings, coach, {"slack": delivery})
     try:
         SocketModeHandler(app, settings.slack.app_token).start()
     except SlackApiError as error:
@@ -216,6 +201,33 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
             f"Slack refused the app token ({code}); check SLACK_APP_TOKEN."
         ) from error
     return EXIT_OK
+
+
+def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
+    """Run one sweep of everything due (nudges, summaries, channel tips) and exit."""
+    from bot.scheduler import Pacer
+
+    now = _moment(args.now) if args.now else utc_now()
+    if not (settings.slack.bot_token or settings.slack.oauth):
+        raise ChorusError("Nudges go out through Slack: set SLACK_BOT_TOKEN (or the OAuth pair).")
+    coach = build_coach(settings, clock=lambda: now)
+    _app, delivery = build_slack(settings, coach)
+    sweeper = build_sweeper(settings, coach, {"slack": delivery})
+    sweeper.pace = Pacer(0 if args.now else settings.sends_per_second)
+    report = sweeper.sweep(now)
+    summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(report.counts.items()))
+    print(f"swept at {now.isoformat(timespec='minutes')}: {summary or 'nothing due'}")
+    return EXIT_OK
+
+
+def _moment(text: str) -> datetime:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as error:
+        raise ChorusError(
+            f"'{text}' isn't an ISO 8601 time, e.g. 2026-11-20T09:30:00+00:00."
+        ) from error
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
@@ -251,6 +263,7 @@ COMMANDS = {
     "shell": cmd_shell,
     "run": cmd_run,
     "serve": cmd_serve,
+    "nudges": cmd_nudges,
     "slack": cmd_slack,
     "db": cmd_db,
     "rules": cmd_rules,

@@ -55,6 +55,9 @@ class Settings:
     tips_file: Path
     port: int = 3000
     slack: SlackSettings = SlackSettings()
+    scheduler: bool = True
+    sends_per_second: float = 5.0
+    nudges_file: Path = PROMPTS_DIR / "nudges.yaml"
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -70,6 +73,17 @@ def _whole_number(environ: Mapping[str, str], name: str, default: int) -> int:
     return int(raw)
 
 
+def _switch(environ: Mapping[str, str], name: str, default: bool) -> bool:
+    raw = environ.get(name, "").strip().lower()
+    if not raw:
+        return default
+    if raw in ("on", "true", "1", "yes"):
+        return True
+    if raw in ("off", "false", "0", "no"):
+        return False
+    raise ChorusError(f"{name} must be on or off, not '{raw}'.")
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (os.environ unless given)."""
     env = os.environ if environ is None else environ
@@ -81,6 +95,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         log_level=env.get("CHORUS_LOG_LEVEL", "").upper() or None,
         tips_file=Path(env.get("CHORUS_TIPS_FILE", PROMPTS_DIR / "tips.yaml")),
         port=_whole_number(env, "PORT", 3000),
+        scheduler=_switch(env, "CHORUS_SCHEDULER", default=True),
+        sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 5)),
+        nudges_file=Path(env.get("CHORUS_NUDGES_FILE", PROMPTS_DIR / "nudges.yaml")),
         slack=SlackSettings(
             api_url=env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL,
             bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),

@@ -51,6 +51,7 @@ class ChannelTips:
     tz: str
     enabled: bool
     set_by: str
+    id: int = 0
 
 
 @dataclass(frozen=True)

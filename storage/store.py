@@ -406,15 +406,27 @@ class Store:
     def channel_tips(self, platform: str, team_id: str, channel_id: str) -> ChannelTips | None:
         """A channel's tip schedule, if it has one."""
         row = self._one(
-            "SELECT cadence, weekday, local_time, tz, enabled, set_by FROM channel_tips"
-            " WHERE platform = ? AND team_id = ? AND channel_id = ?",
+            "SELECT id FROM channel_tips WHERE platform = ? AND team_id = ? AND channel_id = ?",
             (platform, team_id, channel_id),
+        )
+        return self.channel_tips_by_id(row[0]) if row else None
+
+    def channel_tips_by_id(self, tips_id: int) -> ChannelTips | None:
+        """A channel's tip schedule by its id."""
+        row = self._one(
+            "SELECT platform, team_id, channel_id, cadence, weekday, local_time, tz, enabled,"
+            " set_by FROM channel_tips WHERE id = ?",
+            (tips_id,),
         )
         if row is None:
             return None
-        return ChannelTips(
-            platform, team_id, channel_id, row[0], row[1], row[2], row[3], bool(row[4]), row[5]
-        )
+        return ChannelTips(*row[:7], bool(row[7]), row[8], tips_id)
+
+    def disable_channel_tips(self, tips_id: int) -> None:
+        """Stop a channel's tips (Chorus left the channel, or it was archived)."""
+        with self._tx() as db:
+            db.execute("UPDATE channel_tips SET enabled = 0 WHERE id = ?", (tips_id,))
+            db.execute("DELETE FROM schedules WHERE kind = 'tip' AND owner = ?", (tips_id,))
 
     # chat-platform retries
 

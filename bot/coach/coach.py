@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -13,12 +13,14 @@ import regex
 from bot.coach import commands
 from bot.coach.context import Context
 from bot.coach.dashboard import Dashboard, build_dashboard
+from bot.coach.reminders import reschedule_user
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
 from bot.coach.tips import TipLibrary
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
 from storage import CritiqueRecord, NewCritique, Store, UserKey
+from storage.deliveries import Deliveries
 
 log = logging.getLogger(__name__)
 
@@ -127,6 +129,18 @@ class Coach:
         profile = self.store.ensure_user(user, self.clock(), tz)
         if profile.tz != tz:
             self.store.set_tz(profile, tz)
+            reschedule_user(self._context(), replace(profile, tz=tz))
+
+    def update_tz(self, user: UserKey, tz: str) -> None:
+        """A known user's time zone changed (people who never talked to Chorus are ignored)."""
+        if self.store.find_user(user) is not None:
+            self.remember_tz(user, tz)
+
+    def user_gone(self, user: UserKey) -> None:
+        """The chat platform deleted or deactivated the user: schedule nothing more for them."""
+        profile = self.store.find_user(user)
+        if profile is not None:
+            Deliveries(self.store).deactivate(profile.id)
 
     def welcome(self, user: UserKey) -> Reply | None:
         """A first hello with three things to try, once per user; None after that."""

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from bot.coach.context import Context
 from bot.coach.dashboard import build_dashboard, goal_status, plural
 from bot.coach.goals import GOAL_HELP, parse_goal
+from bot.coach.outreach import weekly_reply
 from bot.coach.reminders import nudges_command, tips_command
 from bot.coach.reply import Action, Reply
+from bot.coach.weekly import build_weekly
 from bot.errors import ChorusError
 from bot.feedback import PLATFORMS, get_platform
 from storage import UserKey
+from storage.deliveries import Deliveries
 
 HELP = (
     "I'm Chorus, your writing coach. Here's what I can do:\n"
@@ -21,7 +25,7 @@ HELP = (
     "• Ask me anything about posting, like “how do I grow my followers?”\n"
     "• `platform x` sets the platform I check for.\n"
     "• `goal` sets a goal; `checkin 1-5` tells me how confident you feel posting today.\n"
-    "• `progress` shows your scores, confidence, streak and goals.\n"
+    "• `progress` shows your scores, confidence, streak and goals; `chart` draws 8 weeks.\n"
     "• `nudges` shows your daily nudge; `nudges at 08:15`, `nudges days mon,wed,fri`, "
     "`nudges snooze 3d`, `nudges off`.\n"
     "• `my data` shows what I keep about you; `forget me` deletes all of it."
@@ -119,7 +123,7 @@ def progress_command(ctx: Context, key: UserKey, args: str) -> Reply:
     lines = ["Your progress", *dashboard.lines()]
     if dashboard.goals:
         lines += ["Goals:", *(f"• {g}" for g in dashboard.goals)]
-    return Reply("command", "\n".join(lines))
+    return Reply("command", "\n".join(lines), actions=(Action("Chart of 8 weeks", "chart"),))
 
 
 def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
@@ -161,6 +165,24 @@ def forget_command(ctx: Context, key: UserKey, args: str) -> Reply:
     return Reply("command", "Done. I've deleted everything I kept about you.")
 
 
+def done_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """The Done button on a nudge: it counts toward the streak."""
+    user = ctx.store.ensure_user(key, ctx.now)
+    if not args.isdigit() or not Deliveries(ctx.store).mark_done(user.id, int(args), ctx.now):
+        raise ChorusError("Use the Done button on a nudge.")
+    streak = build_dashboard(ctx, user).streak
+    return Reply("command", f"Nice work. That counts: your streak is {plural(streak, 'day')}.")
+
+
+def chart_command(ctx: Context, key: UserKey, args: str) -> Reply:
+    """Eight weeks of score and confidence as a chart, with a text alternative."""
+    user = ctx.store.find_user(key)
+    if user is None or build_dashboard(ctx, user).empty:
+        return Reply("command", "No drafts or check-ins yet, so there's nothing to chart.")
+    summary = build_weekly(ctx, user)
+    return replace(weekly_reply(summary), text=summary.alt_text())
+
+
 def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:
     """Remember whether a critique helped (the Helpful / Not helpful buttons)."""
     words = args.lower().split()
@@ -176,6 +198,8 @@ def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:
 
 COMMANDS: dict[str, Command] = {
     "feedback": feedback_command,
+    "done": done_command,
+    "chart": chart_command,
     "nudges": nudges_command,
     "tips": tips_command,
     "help": help_command,

@@ -7,14 +7,31 @@ from dataclasses import replace
 from bot.coach.context import Context
 from bot.coach.dashboard import build_dashboard
 from bot.coach.reply import Action, Reply
-from bot.coach.schedule import DAY_NAMES, DAYS, parse_days, parse_snooze, parse_time
+from bot.coach.schedule import (
+    DAY_NAMES,
+    DAYS,
+    next_nudge,
+    next_tip,
+    next_weekly,
+    parse_days,
+    parse_snooze,
+    parse_time,
+)
 from bot.errors import ChorusError
-from storage import ChannelTips, UserKey
+from storage import ChannelTips, User, UserKey
+from storage.deliveries import Deliveries
 
 NUDGES_HELP = (
     "`nudges on` / `nudges off`, `nudges at 08:15`, `nudges days mon-fri`, `nudges snooze 3d`"
 )
 TIPS_HELP = "`tips here weekly mon 10:00`, `tips here daily 09:00`, `tips off`"
+
+
+def reschedule_user(ctx: Context, user: User) -> None:
+    """Recompute when the user's next nudge and weekly summary are due."""
+    deliveries, zone = Deliveries(ctx.store), ctx.zone(user)
+    deliveries.set_next("nudge", user.id, next_nudge(user.nudges, ctx.now, zone))
+    deliveries.set_next("weekly", user.id, next_weekly(user.nudges, ctx.now, zone))
 
 
 def nudges_command(ctx: Context, key: UserKey, args: str) -> Reply:
@@ -38,6 +55,7 @@ def nudges_command(ctx: Context, key: UserKey, args: str) -> Reply:
     if nudges != user.nudges:
         ctx.store.set_nudges(user, nudges)
         user = replace(user, nudges=nudges)
+        reschedule_user(ctx, user)
     line = build_dashboard(ctx, user).nudge_line()
     prefix = "Done. " if verb else ""
     if nudges.enabled and nudges.snoozed_until and nudges.snoozed_until > ctx.now:
@@ -65,6 +83,7 @@ def tips_command(ctx: Context, key: UserKey, args: str) -> Reply:
         if current is None or not current.enabled:
             return Reply("command", "This channel has no tips scheduled.")
         ctx.store.set_channel_tips(replace(current, enabled=False), ctx.now)
+        Deliveries(ctx.store).set_next("tip", current.id, None)
         return Reply("command", "Done: no more tips in this channel.")
     cadence, weekday, clock = _parse_tips(words)
     tips = ChannelTips(
@@ -79,6 +98,9 @@ def tips_command(ctx: Context, key: UserKey, args: str) -> Reply:
         key.user_id,
     )
     ctx.store.set_channel_tips(tips, ctx.now)
+    stored = ctx.store.channel_tips(key.platform, key.team_id, ctx.channel)
+    if stored is not None:
+        Deliveries(ctx.store).set_next("tip", stored.id, next_tip(stored, ctx.now))
     return Reply("command", "Done. " + _describe(tips))
 
 

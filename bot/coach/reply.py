@@ -21,6 +21,16 @@ class Action:
 
 
 @dataclass(frozen=True)
+class Image:
+    """A picture that goes with a reply, and the words that stand in for it."""
+
+    png: bytes
+    alt: str
+    title: str
+    filename: str
+
+
+@dataclass(frozen=True)
 class Reply:
     """A platform-neutral answer; `text` always reads well on its own."""
 
@@ -30,3 +40,4 @@ class Reply:
     critique_id: int | None = None
     tips: tuple[Tip, ...] = ()
     actions: tuple[Action, ...] = field(default=())
+    image: Image | None = None

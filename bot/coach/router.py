@@ -12,6 +12,8 @@ import regex
 ARGUMENT_SHAPES: dict[str, regex.Pattern[str]] = {
     "help": regex.compile(r"^$"),
     "draft": regex.compile(r"^$"),
+    "chart": regex.compile(r"^$"),
+    "done": regex.compile(r"^\d+$"),
     "progress": regex.compile(r"^$"),
     "data": regex.compile(r"^$"),
     "platform": regex.compile(r"^\S*$"),

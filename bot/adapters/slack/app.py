@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
@@ -18,9 +19,11 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 
+from bot.adapters.slack.delivery import SlackDelivery
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.handlers import SlackCoach
 from bot.coach import Coach
+from bot.coach.delivery import DeliveryError
 from bot.config import SlackSettings
 
 BOT_SCOPES = (
@@ -60,13 +63,18 @@ def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
     )
 
 
-def build_slack_app(slack: SlackSettings, coach: Coach, installs: Path) -> App:
-    """The Bolt app for this configuration, with every Chorus listener attached."""
+def build_slack(slack: SlackSettings, coach: Coach, installs: Path) -> tuple[App, SlackDelivery]:
+    """The Bolt app with every Chorus listener attached, and the scheduler's Slack delivery."""
     bolt_log = logging.getLogger("slack_bolt.App")
     if not any(isinstance(f, _SameTokenWarning) for f in bolt_log.filters):
         bolt_log.addFilter(_SameTokenWarning())
     executor = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack")
-    if slack.oauth:
+    installation_store = (
+        SQLite3InstallationStore(database=str(installs), client_id=slack.client_id)
+        if slack.oauth
+        else None
+    )
+    if installation_store is not None:
         app = App(
             signing_secret=slack.signing_secret,
             client=web_client(slack),
@@ -75,9 +83,7 @@ def build_slack_app(slack: SlackSettings, coach: Coach, installs: Path) -> App:
                 client_id=slack.client_id,
                 client_secret=slack.client_secret,
                 scopes=list(BOT_SCOPES),
-                installation_store=SQLite3InstallationStore(
-                    database=str(installs), client_id=slack.client_id
-                ),
+                installation_store=installation_store,
                 state_store=SQLite3OAuthStateStore(
                     database=str(installs), expiration_seconds=OAUTH_STATE_SECONDS
                 ),
@@ -89,5 +95,23 @@ def build_slack_app(slack: SlackSettings, coach: Coach, installs: Path) -> App:
             client=web_client(slack, slack.bot_token),
             listener_executor=executor,
         )
-    SlackCoach(coach, Directory(coach)).register(app)
-    return app
+    directory = Directory(coach)
+    SlackCoach(coach, directory).register(app)
+    return app, SlackDelivery(_clients(slack, installation_store), directory)
+
+
+def _clients(
+    slack: SlackSettings, installs: SQLite3InstallationStore | None
+) -> Callable[[str], WebClient]:
+    """A team's WebClient: the one bot token, or the token its installation stored."""
+    single = web_client(slack, slack.bot_token)
+
+    def client_for(team_id: str) -> WebClient:
+        if installs is None:
+            return single
+        installation = installs.find_installation(enterprise_id=None, team_id=team_id)
+        if installation is None or not installation.bot_token:
+            raise DeliveryError("gone", "not_installed")
+        return web_client(slack, installation.bot_token)
+
+    return client_for

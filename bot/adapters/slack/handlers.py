@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
@@ -13,6 +13,7 @@ from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import blocks
+from bot.adapters.slack.delivery import post
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import plain_text, without_mention
 from bot.adapters.slack.status import Working
@@ -60,6 +61,7 @@ class SlackCoach:
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)
         app.event("assistant_thread_started")(self.on_assistant_thread)
+        app.event("user_change")(self.on_user_change)
         app.command("/chorus")(self.on_slash)
         app.shortcut("chorus_feedback")(self.on_shortcut)
         app.action(re.compile(r"^chorus:"))(self.on_action)
@@ -101,6 +103,13 @@ class SlackCoach:
         )
         reply = self.coach.handle(key, text)
         working.finish(blocks.message(reply))
+        if reply.image is not None:
+            post(
+                client,
+                event["channel"],
+                replace(reply, text=reply.image.title, actions=()),
+                working.thread_ts,
+            )
         if reply.critique is not None:
             self.publish_home(client, key)
 
@@ -154,6 +163,17 @@ class SlackCoach:
             prompts=list(SUGGESTED_PROMPTS),
         )
 
+    def on_user_change(self, event: dict[str, Any], context: BoltContext) -> None:
+        """A profile changed: refresh a known user's time zone; a deleted user gets no more."""
+        profile = event.get("user") or {}
+        if not profile.get("id"):
+            return
+        key = user_key(context, profile["id"])
+        if profile.get("deleted"):
+            self.coach.user_gone(key)
+        elif profile.get("tz"):
+            self.coach.update_tz(key, profile["tz"])
+
     def publish_home(self, client: WebClient, key: UserKey) -> None:
         """Refresh the user's App Home dashboard."""
         client.views_publish(user_id=key.user_id, view=blocks.home_view(self.coach.dashboard(key)))
@@ -179,6 +199,9 @@ class SlackCoach:
             reply = self.coach.command(key, text, channel=command.get("channel_id"))
         if command_name(text) == "help":
             reply = Reply(reply.kind, reply.text + SLASH_HELP, actions=reply.actions)
+        if reply.image is not None:  # files can't go in an ephemeral reply: the DM gets them
+            post(client, self.directory.dm_channel(client, key), reply)
+            reply = Reply("command", "I sent your chart to our direct messages.")
         respond(**blocks.message(reply), response_type="ephemeral")
         if reply.critique is not None or command_name(text) in ("goal", "checkin", "nudges"):
             self.publish_home(client, key)
@@ -200,7 +223,7 @@ class SlackCoach:
         text = plain_text((shortcut.get("message") or {}).get("text") or "")
         reply = self.coach.review_draft(key, text)
         channel = self.directory.dm_channel(client, key)
-        client.chat_postMessage(channel=channel, **blocks.message(reply))
+        post(client, channel, reply)
         if reply.critique is not None:
             self.publish_home(client, key)
 
@@ -226,7 +249,7 @@ class SlackCoach:
             return
         if action_id == "chorus:expand":
             reply = self.coach.critique_again(key, int(action.get("value") or 0))
-            self._answer_action(body, client, respond, key, reply, replace=True)
+            self._answer_action(body, client, respond, key, reply, in_place=True)
             return
         reply = self.coach.command(key, action.get("value") or "help")
         self._answer_action(body, client, respond, key, reply)
@@ -243,26 +266,27 @@ class SlackCoach:
         respond: Respond,
         key: UserKey,
         reply: Reply,
-        replace: bool = False,
+        in_place: bool = False,
     ) -> None:
+        """Answer where the button was: its ephemeral message, its channel, or the DM."""
         container = body.get("container") or {}
-        message = blocks.message(reply, expanded=replace)
-        if container.get("type") == "message" and container.get("is_ephemeral"):
-            respond(**message, replace_original=replace, response_type="ephemeral")
-        elif container.get("type") == "message" and replace and reply.critique is not None:
+        on_message = container.get("type") == "message"
+        if on_message and container.get("is_ephemeral") and reply.image is None:
+            respond(
+                **blocks.message(reply, in_place),
+                replace_original=in_place,
+                response_type="ephemeral",
+            )
+        elif on_message and in_place and reply.critique is not None:
             client.chat_update(
                 channel=container["channel_id"],
                 ts=container["message_ts"],
-                **message,
+                **blocks.message(reply, expanded=True),
             )
-        elif container.get("type") == "message":
-            client.chat_postMessage(
-                channel=container["channel_id"],
-                thread_ts=container.get("thread_ts"),
-                **message,
-            )
+        elif on_message and not container.get("is_ephemeral"):
+            post(client, container["channel_id"], reply, container.get("thread_ts"))
         else:
-            client.chat_postMessage(channel=self.directory.dm_channel(client, key), **message)
+            post(client, self.directory.dm_channel(client, key), reply)
 
     def on_goal_submitted(
         self,
@@ -303,7 +327,5 @@ class SlackCoach:
         self._tell(client, key, self.coach.command(key, f"nudges days {','.join(days)}"))
 
     def _tell(self, client: WebClient, key: UserKey, reply: Reply) -> None:
-        client.chat_postMessage(
-            channel=self.directory.dm_channel(client, key), **blocks.message(reply)
-        )
+        post(client, self.directory.dm_channel(client, key), reply)
         self.publish_home(client, key)

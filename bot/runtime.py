@@ -1,0 +1,82 @@
+"""Build the running parts from settings: store, coach, Slack, and the scheduler's sweeper."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import TYPE_CHECKING
+
+from bot.config import Settings
+from bot.errors import ChorusError
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from slack_bolt import App
+
+    from bot.adapters.slack.delivery import SlackDelivery
+    from bot.coach import Coach
+    from bot.coach.delivery import Deliverer
+    from bot.scheduler import Sweeper
+    from storage import Store
+
+
+def utc_now() -> datetime:
+    """The current time in UTC."""
+    return datetime.now(UTC)
+
+
+def open_store(settings: Settings) -> Store:
+    """The store, migrated and ready."""
+    from storage import Store
+
+    store = Store(settings.database, settings.retention_days)
+    store.migrate()
+    return store
+
+
+def build_coach(settings: Settings, clock: Callable[[], datetime] = utc_now) -> Coach:
+    """The coach wired to the store and tips library the settings name."""
+    from bot.coach import Coach, CoachSettings, TipLibrary
+
+    return Coach(
+        open_store(settings),
+        TipLibrary.from_file(settings.tips_file),
+        CoachSettings(settings.companies, settings.policy_terms),
+        clock=clock,
+    )
+
+
+def build_slack(settings: Settings, coach: Coach) -> tuple[App, SlackDelivery]:
+    """The Bolt app and the scheduler's Slack delivery (Slack's SDK loads only here)."""
+    from slack_bolt.error import BoltError
+
+    from bot.adapters.slack.app import build_slack
+
+    try:
+        return build_slack(settings.slack, coach, settings.database)
+    except BoltError as error:
+        raise ChorusError(f"Slack didn't accept the configuration: {error}") from error
+
+
+def build_sweeper(settings: Settings, coach: Coach, deliverers: dict[str, Deliverer]) -> Sweeper:
+    """The scheduler's sweeper over the coach's store, paced for the chat platforms."""
+    from bot.coach.nudges import load_nudges
+    from bot.coach.outreach import Outreach
+    from bot.scheduler import Pacer, Sweeper
+
+    outreach = Outreach(
+        coach.store, coach.tips, load_nudges(settings.nudges_file), coach.default_zone, coach.clock
+    )
+    return Sweeper(outreach, deliverers, Pacer(settings.sends_per_second))
+
+
+def start_scheduler(settings: Settings, coach: Coach, deliverers: dict[str, Deliverer]) -> None:
+    """Run the sweeps in the background unless CHORUS_SCHEDULER=off."""
+    import logging
+
+    from bot.scheduler import start_scheduler as start
+
+    if not settings.scheduler:
+        logging.getLogger(__name__).info("scheduler off (CHORUS_SCHEDULER=off)")
+        return
+    start(build_sweeper(settings, coach, deliverers), coach.clock)
