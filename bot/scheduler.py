@@ -84,7 +84,7 @@ class Sweeper:
         for due in self.deliveries.due(now, BATCH):
             if due.kind in kinds:
                 report.add(self._run(due, now))
-        for delivery in self.deliveries.retryable(BATCH):
+        for delivery in self.deliveries.retryable(now, BATCH):
             if delivery.kind in kinds:
                 report.add(self._retry(delivery, now))
         if report.counts:

@@ -184,9 +184,12 @@ class Deliveries:
                 == 1
             )
 
-    def retryable(self, limit: int) -> list[Delivery]:
-        """Deliveries waiting for another attempt."""
-        return self._select("state = 'retry' ORDER BY due LIMIT ?", (limit,))
+    def retryable(self, before: datetime, limit: int) -> list[Delivery]:
+        """Deliveries waiting for another attempt that failed before `before` (so a failure
+        is retried on a later sweep, not straight away)."""
+        return self._select(
+            "state = 'retry' AND finished < ? ORDER BY due LIMIT ?", (stamp(before), limit)
+        )
 
     def reconcile(self, now: datetime) -> int:
         """After a restart: sends left 'sending' may or may not have gone out. Never resend

@@ -126,9 +126,11 @@ class Coach:
         except (ValueError, KeyError):
             log.warning("ignoring unknown time zone %r", tz)
             return
+        new = self.store.find_user(user) is None
         profile = self.store.ensure_user(user, self.clock(), tz)
         if profile.tz != tz:
             self.store.set_tz(profile, tz)
+        if new or profile.tz != tz:
             reschedule_user(self._context(), replace(profile, tz=tz))
 
     def update_tz(self, user: UserKey, tz: str) -> None:

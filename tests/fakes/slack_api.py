@@ -44,6 +44,7 @@ class FakeSlack:
         self.member_of: set[str] = set()
         self.status_available = True
         self.socket_url = ""
+        self.uploads: dict[str, bytes] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -111,6 +112,18 @@ class FakeSlack:
             },
             "users.info": {"user": {"id": user, "tz": "Europe/Berlin"}},
             "apps.connections.open": {"url": self.socket_url},
+            "files.getUploadURLExternal": {
+                "upload_url": f"http://127.0.0.1:{self.port}/upload/F{ts[-3:]}",
+                "file_id": f"F{ts[-3:]}",
+            },
+            "files.completeUploadExternal": {
+                "files": [
+                    {"id": f["id"], "title": f.get("title", "")}
+                    for f in json.loads(args.get("files") or "[]")
+                ]
+                if isinstance(args.get("files"), str)
+                else args.get("files", []),
+            },
             "oauth.v2.access": {
                 "app_id": "A1",
                 "authed_user": {"id": "U1"},
@@ -135,7 +148,14 @@ class FakeSlack:
                 return
 
             def do_POST(self) -> None:
-                raw = self.rfile.read(int(self.headers.get("Content-Length") or 0)).decode()
+                body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                if self.path.startswith("/upload/"):
+                    file_id = self.path.rsplit("/", 1)[-1]
+                    fake.uploads[file_id] = body
+                    fake._record(Call("upload", {"file_id": file_id}, "", ""))
+                    self._send(200, {"ok": True})
+                    return
+                raw = body.decode()
                 if "json" in (self.headers.get("Content-Type") or ""):
                     args = json.loads(raw or "{}")
                 else:
