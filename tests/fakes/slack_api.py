@@ -5,6 +5,7 @@ from __future__ import annotations
 import itertools
 import json
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -45,6 +46,8 @@ class FakeSlack:
         self.status_available = True
         self.socket_url = ""
         self.uploads: dict[str, bytes] = {}
+        self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
+        self._recent: dict[str, list[float]] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -81,6 +84,18 @@ class FakeSlack:
         """Block until `method` has been called `count` times; return those calls."""
         self.wait_for(lambda calls: sum(c.method == method for c in calls) >= count)
         return self.of(method)
+
+    def _over_limit(self, method: str) -> bool:
+        """Slack's rate limits, simulated: at most rate_limits[method] calls a second."""
+        limit = self.rate_limits.get(method)
+        if not limit:
+            return False
+        now = time.monotonic()
+        with self._changed:
+            recent = [t for t in self._recent.get(method, []) if now - t < 1]
+            over = len(recent) >= limit
+            self._recent[method] = recent if over else [*recent, now]
+            return over
 
     def _record(self, call: Call) -> None:
         with self._changed:
@@ -165,6 +180,9 @@ class FakeSlack:
                     "respond" if self.path.startswith("/respond") else self.path.rsplit("/", 1)[-1]
                 )
                 fake._record(Call(method, args, token, raw))
+                if fake._over_limit(method):
+                    self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
+                    return
                 failure = fake.failures.get(method)
                 if failure and failure.times > 0:
                     failure.times -= 1

@@ -225,3 +225,19 @@ def test_the_goal_form_sets_a_goal_or_shows_the_error_inline(
     assert "Goal #1 set: 15 minutes of practice a day" in post.args["text"]
     homes = fake.wait_for_calls("views.publish")
     assert "15 minutes of practice a day" in json.dumps(homes[-1].args["view"])
+
+
+def test_the_chart_goes_to_the_dm_from_slash_and_home(
+    server: ChorusServer, fake: FakeSlack
+) -> None:
+    server.command("checkin 3")
+    responses(fake)
+    server.command("chart")
+    said = responses(fake, 2)[1]
+    assert said["text"] == "I sent your chart to our direct messages."
+    [upload] = fake.wait_for_calls("files.completeUploadExternal")
+    assert upload.args["channel_id"] == "DU1"
+    server.click("chart", "chorus:cmd:chart", container={"type": "view", "view_id": "V1"})
+    assert len(fake.wait_for_calls("files.completeUploadExternal", 2)) == 2
+    [home] = fake.wait_for_calls("views.publish")[:1]
+    assert "Chart of 8 weeks" in json.dumps(home.args["view"])

@@ -149,6 +149,7 @@ def home_view(dashboard: Dashboard) -> dict[str, Any]:
                 button("Set a goal", "chorus:open:goal", "", "primary"),
                 button("Change nudge time", "chorus:open:nudges"),
                 nudge_toggle,
+                button("Chart of 8 weeks", "chorus:cmd:chart", "chart"),
             ],
         },
         section("*How confident do you feel about posting in public today?*"),
