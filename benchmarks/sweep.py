@@ -75,12 +75,14 @@ def populate(store: Store, users: int, due_now: int) -> None:
 
 
 def sweeper(store: Store, deliverers: dict, pace: Pacer | None = None) -> Sweeper:
+    """A sweeper over the store with the real nudge and tip libraries."""
     tips = TipLibrary.from_file(PROMPTS_DIR / "tips.yaml")
     outreach = Outreach(store, tips, load_nudges(PROMPTS_DIR / "nudges.yaml"), UTC, lambda: NOW)
     return Sweeper(outreach, deliverers, pace or Pacer(0))
 
 
-def selection_figures(tmp: Path) -> tuple[list[float], float, int]:
+def selection_figures(tmp: Path) -> tuple[list[float], float]:
+    """Time the due-user query, then one whole sweep of the due users."""
     store = Store(tmp / "select.db")
     store.migrate()
     populate(store, USERS, DUE_NOW)
@@ -88,18 +90,15 @@ def selection_figures(tmp: Path) -> tuple[list[float], float, int]:
     timings = []
     for _ in range(20):
         start = time.perf_counter()
-        due = deliveries.due(NOW, 1000)
+        deliveries.due(NOW, 1000)
         timings.append((time.perf_counter() - start) * 1000)
     start = time.perf_counter()
-    report = sweeper(store, {"slack": NoSend()}).sweep(NOW, ("nudge",))
-    return (
-        timings,
-        (time.perf_counter() - start) * 1000,
-        report.counts.get("sent", 0) + len(due) * 0,
-    )
+    sweeper(store, {"slack": NoSend()}).sweep(NOW, ("nudge",))
+    return timings, (time.perf_counter() - start) * 1000
 
 
 def send_figures(tmp: Path, per_second: float) -> tuple[float, int, int]:
+    """Sends per second, nudges sent, and 429s absorbed, at one pacing."""
     fake = FakeSlack().start()
     fake.rate_limits["chat.postMessage"] = SLACK_LIMIT_PER_SECOND
     try:
@@ -123,7 +122,7 @@ def main() -> None:
     """Print both tables."""
     with tempfile.TemporaryDirectory() as directory:
         tmp = Path(directory)
-        timings, sweep_ms, sent = selection_figures(tmp)
+        timings, sweep_ms = selection_figures(tmp)
         print(f"{USERS:,} users, {DUE_NOW} due now; the rest spread over the next week\n")
         print("| measurement | value |")
         print("| --- | ---: |")
