@@ -59,6 +59,7 @@ class ChorusServer:
             "SLACK_SIGNING_SECRET": SIGNING_SECRET,
             "PORT": str(self.port),
             "CHORUS_DB": str(tmp_path / "chorus.db"),
+            "CHORUS_SCHEDULER": "off",  # tests drive the scheduler with their own clock
             **env,
         }
         self.logs: list[str] = []

@@ -143,3 +143,30 @@ def test_run_due_without_slack_explains(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 2 and "SLACK_BOT_TOKEN" in result.stderr
+
+
+def test_serve_runs_the_scheduler_unless_it_is_off(tmp_path: Path, fake: FakeSlack) -> None:
+    (tmp_path / "on").mkdir()
+    (tmp_path / "off").mkdir()
+    on = ChorusServer(tmp_path / "on", fake, CHORUS_SCHEDULER="on")
+    on.stop()
+    assert "scheduler started" in on.log_text()
+    off = ChorusServer(tmp_path / "off", fake)
+    off.stop()
+    assert "scheduler off" in off.log_text()
+
+
+def test_tips_in_a_channel_chorus_left_are_disabled(tmp_path: Path, fake: FakeSlack) -> None:
+    server = ChorusServer(tmp_path, fake)
+    fake.member_of.add("C_TEAM")
+    server.command("nudges off")  # only the channel's tip goes out
+    server.command("tips here daily 10:00", channel="C_TEAM")
+    fake.wait_for_calls("respond", 2)
+    server.stop()
+    fake.fail("chat.postMessage", times=1, status=200)
+    fake.failures["chat.postMessage"].body = {"ok": False, "error": "not_in_channel"}
+    due = first(DAYS, clock="10:00")
+    assert "1 gone" in run_due(tmp_path, fake, iso(due))
+    assert "nothing due" in run_due(tmp_path, fake, iso(due, days=1))
+    to_channel = [c for c in fake.of("chat.postMessage") if c.args.get("channel") == "C_TEAM"]
+    assert len(to_channel) == 1  # the refused one; never tried again
