@@ -267,20 +267,15 @@ def start_scheduler(sweeper: Sweeper, clock: Callable[[], datetime]) -> object:
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 50},
     )
     first = datetime.now(UTC) + timedelta(seconds=5)
-    scheduler.add_job(
-        lambda: sweeper.sweep(clock(), USER_KINDS),
-        "interval",
-        minutes=1,
-        id="nudges",
-        next_run_time=first,
-    )
-    scheduler.add_job(
-        lambda: sweeper.sweep(clock(), CHANNEL_KINDS),
-        "interval",
-        minutes=1,
-        id="channel-tips",
-        next_run_time=first,
-    )
+    for job_id, kinds in (("nudges", USER_KINDS), ("channel-tips", CHANNEL_KINDS)):
+        job = _sweep_job(sweeper, clock, kinds)
+        scheduler.add_job(job, "interval", minutes=1, id=job_id, next_run_time=first)
     scheduler.start()
     log.info("scheduler started: nudges and channel tips every minute")
     return scheduler
+
+
+def _sweep_job(
+    sweeper: Sweeper, clock: Callable[[], datetime], kinds: tuple[str, ...]
+) -> Callable[[], SweepReport]:
+    return lambda: sweeper.sweep(clock(), kinds)

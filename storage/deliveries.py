@@ -135,7 +135,7 @@ class Deliveries:
         state: str,
         error: str | None = None,
     ) -> bool:
-        """Record a delivery that was not attempted (missed, skipped); False if one exists."""
+        """Record a delivery that was not attempted (missed); False if one exists."""
         with self.db.atomic():
             return (
                 self.db.execute(

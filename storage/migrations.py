@@ -145,7 +145,7 @@ def m005_schedules_deliveries(db: Database) -> None:
             local_date TEXT NOT NULL,
             due TEXT NOT NULL,
             state TEXT NOT NULL CHECK (state IN
-                ('sending', 'sent', 'retry', 'failed', 'missed', 'unknown', 'skipped')),
+                ('sending', 'sent', 'retry', 'failed', 'missed', 'unknown')),
             attempts INTEGER NOT NULL DEFAULT 0,
             content_id TEXT,
             error TEXT,
