@@ -159,3 +159,18 @@ def m005_schedules_deliveries(db: Database) -> None:
         "CREATE INDEX deliveries_open ON deliveries (state) WHERE state IN ('sending', 'retry')"
     )
     db.execute("CREATE INDEX deliveries_by_owner ON deliveries (kind, owner, claimed)")
+
+
+@migrations()
+def m006_llm_usage(db: Database) -> None:
+    """Tokens each user spent with the language model, per day."""
+    db.execute(
+        """
+        CREATE TABLE llm_usage (
+            user_ref INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+            day TEXT NOT NULL,
+            tokens INTEGER NOT NULL DEFAULT 0,
+            requests INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (user_ref, day)
+        )"""
+    )

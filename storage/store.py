@@ -174,6 +174,7 @@ class Store:
                 deleted += db.execute(
                     f"DELETE FROM {table} WHERE user_ref = ?", (user.id,)
                 ).rowcount
+            db.execute("DELETE FROM llm_usage WHERE user_ref = ?", (user.id,))
             for kind in ("nudge", "weekly"):
                 db.execute("DELETE FROM schedules WHERE kind = ? AND owner = ?", (kind, user.id))
                 deleted += db.execute(
@@ -427,6 +428,37 @@ class Store:
         with self._tx() as db:
             db.execute("UPDATE channel_tips SET enabled = 0 WHERE id = ?", (tips_id,))
             db.execute("DELETE FROM schedules WHERE kind = 'tip' AND owner = ?", (tips_id,))
+
+    # language-model usage
+
+    def add_usage(self, user: User, day: date, tokens: int) -> None:
+        """Count one model request and its tokens against the user's day."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO llm_usage (user_ref, day, tokens, requests) VALUES (?, ?, ?, 1)"
+                " ON CONFLICT (user_ref, day) DO UPDATE SET tokens = tokens + excluded.tokens,"
+                " requests = requests + 1",
+                (user.id, day.isoformat(), tokens),
+            )
+
+    def usage_on(self, user: User, day: date) -> int:
+        """Tokens the user spent on `day`."""
+        row = self._one(
+            "SELECT tokens FROM llm_usage WHERE user_ref = ? AND day = ?",
+            (user.id, day.isoformat()),
+        )
+        return int(row[0]) if row else 0
+
+    def usage_by_day(self, days: int) -> list[tuple[str, int, int, int]]:
+        """(day, users, requests, tokens) for the last `days` days with any use, newest first."""
+        return [
+            tuple(r)
+            for r in self.db.execute(
+                "SELECT day, count(*), sum(requests), sum(tokens) FROM llm_usage"
+                " GROUP BY day ORDER BY day DESC LIMIT ?",
+                (days,),
+            ).fetchall()
+        ]
 
     # chat-platform retries
 

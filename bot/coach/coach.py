@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
@@ -13,6 +13,8 @@ import regex
 from bot.coach import commands
 from bot.coach.context import Context
 from bot.coach.dashboard import Dashboard, build_dashboard
+from bot.coach.editing import EditorDesk
+from bot.coach.editor import Editor
 from bot.coach.reminders import reschedule_user
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
@@ -60,12 +62,46 @@ class Coach:
         settings: CoachSettings | None = None,
         clock: Callable[[], datetime] = utc_now,
         default_zone: tzinfo | None = None,
+        editor: Editor | None = None,
+        daily_token_limit: int = 50_000,
     ) -> None:
         self.store = store
         self.tips = tips
         self.settings = settings or CoachSettings()
         self.clock = clock
         self.default_zone = default_zone or datetime.now().astimezone().tzinfo or UTC
+        self.desk = EditorDesk(editor, store, daily_token_limit, clock)
+
+    @property
+    def editor_enabled(self) -> bool:
+        """True when a language model adds editor's notes and writes answers."""
+        return self.desk.enabled
+
+    def enrich(self, user: UserKey, reply: Reply, draft: str) -> Reply:
+        """Add the model's editor's notes to a critique; the offline reply if anything fails."""
+        profile = self.store.find_user(user)
+        if not self.desk.enabled or profile is None or reply.critique is None:
+            return reply
+        try:
+            return self.desk.enrich(profile, reply, draft)
+        except Exception:
+            log.exception("editor's notes failed unexpectedly")
+            return reply
+
+    def answer_stream(self, user: UserKey, question: str) -> Iterator[str]:
+        """The answer to a question as it is written; never raises."""
+        offline = self.answer(question)
+        sent = False
+        try:
+            matches = self.tips.search(question, limit=3)
+            profile = self.store.ensure_user(user, self.clock())
+            for piece in self.desk.answer(profile, question, matches, offline):
+                sent = True
+                yield piece
+        except Exception:
+            log.exception("streamed answer failed unexpectedly")
+            if not sent:
+                yield offline.text
 
     def handle(self, user: UserKey, text: str, channel: str | None = None) -> Reply:
         """Answer one message from a user (in `channel`, for channel commands); never raises."""

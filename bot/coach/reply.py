@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
+from bot.coach.editor import EditorView
 from bot.coach.tips import Tip
 from bot.feedback import Critique
 
@@ -41,3 +42,5 @@ class Reply:
     tips: tuple[Tip, ...] = ()
     actions: tuple[Action, ...] = field(default=())
     image: Image | None = None
+    editor: EditorView | None = None
+    note: str = ""

@@ -45,6 +45,7 @@ def test_migrating_an_old_database_keeps_its_rows(tmp_path: Path) -> None:
         "m003_critique_feedback",
         "m004_nudge_settings_channel_tips",
         "m005_schedules_deliveries",
+        "m006_llm_usage",
     ]
     assert store.migrate() == []
     user = store.find_user(UserKey("slack", "T1", "U1"))

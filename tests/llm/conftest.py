@@ -1,0 +1,32 @@
+"""A fake OpenAI-compatible server and a coach that uses it."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import UTC
+
+import pytest
+
+from bot.coach import Coach, TipLibrary
+from bot.llm import LLMSettings, OpenAIEditor, build_client
+from storage import Store
+from tests.conftest import Clock
+from tests.fakes.openai_api import FakeOpenAI
+
+
+@pytest.fixture
+def fake_ai() -> Iterator[FakeOpenAI]:
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def editor(fake_ai: FakeOpenAI) -> OpenAIEditor:
+    settings = LLMSettings(base_url=fake_ai.base_url, timeout=1.0, max_retries=1)
+    return OpenAIEditor(build_client(settings), "fake-model")
+
+
+@pytest.fixture
+def smart_coach(store: Store, tips: TipLibrary, clock: Clock, editor: OpenAIEditor) -> Coach:
+    return Coach(store, tips, clock=clock, default_zone=UTC, editor=editor, daily_token_limit=1000)
