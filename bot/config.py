@@ -44,6 +44,24 @@ class SlackSettings:
 
 
 @dataclass(frozen=True)
+class ModelSettings:
+    """The optional language model; the key stays out of repr()."""
+
+    api_key: str = field(default="", repr=False)
+    base_url: str = ""
+    azure_endpoint: str = ""
+    azure_api_version: str = "2024-10-21"
+    model: str = "gpt-4.1-mini"
+    timeout: float = 20.0
+    daily_limit: int = 50_000
+
+    @property
+    def enabled(self) -> bool:
+        """True when a key, a compatible server or an Azure endpoint is configured."""
+        return bool(self.api_key or self.base_url or self.azure_endpoint)
+
+
+@dataclass(frozen=True)
 class Settings:
     """Everything Chorus reads from its environment."""
 
@@ -58,6 +76,7 @@ class Settings:
     scheduler: bool = True
     sends_per_second: float = 5.0
     nudges_file: Path = PROMPTS_DIR / "nudges.yaml"
+    model: ModelSettings = ModelSettings()
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -98,6 +117,15 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         scheduler=_switch(env, "CHORUS_SCHEDULER", default=True),
         sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 5)),
         nudges_file=Path(env.get("CHORUS_NUDGES_FILE", PROMPTS_DIR / "nudges.yaml")),
+        model=ModelSettings(
+            api_key=(env.get("OPENAI_API_KEY") or env.get("AZURE_OPENAI_API_KEY") or "").strip(),
+            base_url=env.get("OPENAI_BASE_URL", "").strip(),
+            azure_endpoint=env.get("AZURE_OPENAI_ENDPOINT", "").strip(),
+            azure_api_version=env.get("OPENAI_API_VERSION", "").strip() or "2024-10-21",
+            model=env.get("CHORUS_MODEL", "").strip() or "gpt-4.1-mini",
+            timeout=float(_whole_number(env, "CHORUS_LLM_TIMEOUT", 20)),
+            daily_limit=_whole_number(env, "CHORUS_LLM_DAILY_LIMIT", 50_000),
+        ),
         slack=SlackSettings(
             api_url=env.get("SLACK_API_URL", "").strip() or DEFAULT_SLACK_API_URL,
             bot_token=env.get("SLACK_BOT_TOKEN", "").strip(),

@@ -9,37 +9,18 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 import openai
 import pydantic
 from pydantic import BaseModel, Field
 
 from bot.coach.editor import EditorNote, EditorResult, EditorUnavailable, Streamed
+from bot.config import ModelSettings
 
 log = logging.getLogger(__name__)
 
-DEFAULT_MODEL = "gpt-4.1-mini"
+MAX_RETRIES = 2
 LOCAL_KEY = "not-needed"  # OpenAI-compatible local servers ignore the key, the SDK wants one
-
-
-@dataclass(frozen=True)
-class LLMSettings:
-    """How to reach the model; the key stays out of repr()."""
-
-    api_key: str = field(default="", repr=False)
-    base_url: str = ""
-    azure_endpoint: str = ""
-    azure_api_version: str = "2024-10-21"
-    model: str = DEFAULT_MODEL
-    timeout: float = 20.0
-    max_retries: int = 2
-    daily_limit: int = 50_000
-
-    @property
-    def enabled(self) -> bool:
-        """True when a key, a compatible server or an Azure endpoint is configured."""
-        return bool(self.api_key or self.base_url or self.azure_endpoint)
 
 
 class _Note(BaseModel):
@@ -55,7 +36,7 @@ class _Notes(BaseModel):
     question: str = Field(description="One question that would sharpen the writer's view.")
 
 
-def build_client(settings: LLMSettings) -> openai.OpenAI:
+def build_client(settings: ModelSettings, max_retries: int = MAX_RETRIES) -> openai.OpenAI:
     """The SDK client for the configured provider, with its timeout and retries."""
     if settings.azure_endpoint:
         return openai.AzureOpenAI(
@@ -63,17 +44,17 @@ def build_client(settings: LLMSettings) -> openai.OpenAI:
             api_key=settings.api_key or None,
             api_version=settings.azure_api_version,
             timeout=settings.timeout,
-            max_retries=settings.max_retries,
+            max_retries=max_retries,
         )
     return openai.OpenAI(
         api_key=settings.api_key or LOCAL_KEY,
         base_url=settings.base_url or None,
         timeout=settings.timeout,
-        max_retries=settings.max_retries,
+        max_retries=max_retries,
     )
 
 
-def build_editor(settings: LLMSettings) -> OpenAIEditor | None:
+def build_editor(settings: ModelSettings) -> OpenAIEditor | None:
     """The editor when a model is configured, else None (the offline coach answers)."""
     return OpenAIEditor(build_client(settings), settings.model) if settings.enabled else None
 

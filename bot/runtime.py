@@ -38,11 +38,18 @@ def build_coach(settings: Settings, clock: Callable[[], datetime] = utc_now) -> 
     """The coach wired to the store and tips library the settings name."""
     from bot.coach import Coach, CoachSettings, TipLibrary
 
+    editor = None
+    if settings.model.enabled:
+        from bot.llm import build_editor  # the openai package loads only when a model is set
+
+        editor = build_editor(settings.model)
     return Coach(
         open_store(settings),
         TipLibrary.from_file(settings.tips_file),
         CoachSettings(settings.companies, settings.policy_terms),
         clock=clock,
+        editor=editor,
+        daily_token_limit=settings.model.daily_limit,
     )
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import select
 import shutil
 from collections.abc import Callable
+from pathlib import Path
 from typing import TextIO
 
-from bot.adapters.text import Painter, render_reply
+from bot.adapters.text import Painter, render_editor, render_reply
 from bot.coach import Coach, classify
 from storage import UserKey
 
@@ -93,5 +94,21 @@ class Shell:
             if message is None or message.strip().lower() in QUIT:
                 self._say("\nBye. Write something brave today.")
                 return 0
-            reply = self.coach.handle(self.user, message)
-            self._say("\n" + render_reply(reply, self.paint, message) + "\n")
+            self._answer(message)
+
+    def _answer(self, message: str) -> None:
+        """Reply to one message: streamed when a model writes answers, enriched critiques."""
+        if self.coach.editor_enabled and classify(message).kind == "question":
+            self._say("")
+            for piece in self.coach.answer_stream(self.user, message):
+                self._say(piece, end="")
+            self._say("\n")
+            return
+        reply = self.coach.handle(self.user, message)
+        self._say("\n" + render_reply(reply, self.paint, message) + "\n")
+        if reply.image is not None:
+            Path(reply.image.filename).write_bytes(reply.image.png)
+        if reply.critique is not None and self.coach.editor_enabled:
+            self._say(self.paint("info", "Asking the editor…"))
+            extra = render_editor(self.coach.enrich(self.user, reply, message), self.paint)
+            self._say(extra + "\n" if extra else "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from bot.feedback import PLATFORMS, Critique, Finding
+from bot.feedback import EDITOR_RULE, PLATFORMS, Critique, Finding
 
 if TYPE_CHECKING:
     from bot.coach import Reply
@@ -97,7 +97,7 @@ def render_critique(critique: Critique, paint: Painter, text: str | None = None)
             if first.excerpt and first.end - first.start < len(text or first.excerpt):
                 out.append(f"     {_line_of(text, first)}“{' '.join(first.excerpt.split())[:80]}”")
             out.append(_indent(f"→ {first.suggestion}", "     "))
-    rest = [f for i, f in enumerate(critique.findings) if i not in shown]
+    rest = [f for i, f in enumerate(critique.findings) if i not in shown and f.rule != EDITOR_RULE]
     if rest:
         out += ["", paint("bold", f"Also noticed ({len(rest)})")]
         for f in rest:
@@ -120,9 +120,29 @@ def render_critique(critique: Critique, paint: Painter, text: str | None = None)
     return paint.fit("\n".join(out))
 
 
+def render_editor(reply: Reply, paint: Painter) -> str:
+    """The language model's notes, better opening and question; or why they are missing."""
+    out: list[str] = []
+    view = reply.editor
+    if view is not None and (view.notes or view.opening_line or view.question):
+        out.append(paint("bold", "Editor's notes"))
+        for note in view.notes:
+            out.append(f"  • {note.message}")
+            out.append(f"    “{' '.join(note.excerpt.split())[:80]}” → {note.suggestion}")
+        if view.opening_line:
+            out.append(f"  A stronger opening: {view.opening_line}")
+        if view.question:
+            out.append(f"  To sharpen your point: {view.question}")
+    if reply.note:
+        out.append(paint("info", reply.note))
+    return paint.fit("\n".join(out))
+
+
 def render_reply(reply: Reply, paint: Painter, text: str | None = None) -> str:
     """A coach Reply as terminal text; buttons become the commands to type."""
     if reply.critique is not None:
         body = render_critique(reply.critique, paint, text)
         return body + "\n" + paint("info", "Try it for another platform: `review for x: ...`")
+    if reply.image is not None:
+        return paint.fit(f"{reply.text}\n(Saved the chart as {reply.image.filename}.)")
     return paint.fit(reply.text)

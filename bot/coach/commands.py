@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -16,6 +17,8 @@ from bot.errors import ChorusError
 from bot.feedback import PLATFORMS, get_platform
 from storage import UserKey
 from storage.deliveries import Deliveries
+
+log = logging.getLogger(__name__)
 
 HELP = (
     "I'm Chorus, your writing coach. Here's what I can do:\n"
@@ -186,7 +189,17 @@ def chart_command(ctx: Context, key: UserKey, args: str) -> Reply:
 def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:
     """Remember whether a critique helped (the Helpful / Not helpful buttons)."""
     words = args.lower().split()
-    if len(words) != 2 or not words[0].isdigit() or words[1] not in ("helpful", "not-helpful"):
+    if len(words) != 2 or words[1] not in ("helpful", "not-helpful"):
+        raise ChorusError("Use the Helpful / Not helpful buttons under a critique.")
+    if words[0] == "answer":
+        log.info("answer feedback: %s", words[1])
+        return Reply(
+            "command",
+            "Thanks for telling me."
+            if words[1] == "helpful"
+            else "Thanks. Ask me again in other words and I'll try another angle.",
+        )
+    if not words[0].isdigit():
         raise ChorusError("Use the Helpful / Not helpful buttons under a critique.")
     user = ctx.store.ensure_user(key, ctx.now)
     if not ctx.store.set_helpful(user, int(words[0]), words[1] == "helpful"):

@@ -8,7 +8,9 @@ from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
 
-from bot.coach.editor import Editor, EditorUnavailable, accept
+import regex
+
+from bot.coach.editor import Editor, EditorResult, EditorUnavailable, accept
 from bot.coach.prompts import fenced, render
 from bot.coach.reply import Reply
 from bot.coach.tips import Match
@@ -24,6 +26,14 @@ OVER_BUDGET = (
 ANSWER_OVER_BUDGET = "(You've used today's AI editor allowance; it resets tomorrow.)"
 CUT_SHORT = "\n\n(The AI editor stopped mid-answer. The tip it was drawing on: {title}: {step})"
 MAX_FINDINGS_IN_PROMPT = 12
+WITHHELD = "\n\n(I stopped there: that answer was heading somewhere I won't go.)"
+SECRET = regex.compile(r"\b(?:sk-[A-Za-z0-9_-]{16,}|xox[abpre]-[A-Za-z0-9-]{8,}|xapp-[\w-]{8,})")
+
+
+def leaks(text: str) -> bool:
+    """True when model output repeats the system prompt or looks like a key or token."""
+    signature = render("editor_system").splitlines()[0][:60]
+    return signature in text or bool(SECRET.search(text))
 
 
 class EditorDesk:
@@ -65,7 +75,7 @@ class EditorDesk:
             log.warning("editor unavailable for a critique: %s", error.reason)
             return replace(reply, note=UNAVAILABLE)
         self.store.add_usage(user, self.clock().date(), result.tokens)
-        view = accept(result, reply.critique, draft)
+        view = accept(_without_leaks(result), reply.critique, draft)
         merged = sorted((*reply.critique.findings, *view.notes), key=lambda f: (f.start, f.rule))
         critique = replace(reply.critique, findings=tuple(merged))
         return replace(reply, critique=critique, editor=view)
@@ -87,7 +97,13 @@ class EditorDesk:
         sent = False
         try:
             streamed = self.editor.answer(render("editor_system"), prompt)
+            written = ""
             for piece in streamed.pieces:
+                written += piece
+                if leaks(written):
+                    log.warning("a streamed answer repeated protected text; stopped it")
+                    yield WITHHELD
+                    return
                 sent = True
                 yield piece
             self.store.add_usage(user, self.clock().date(), sum(streamed.usage))
@@ -95,6 +111,16 @@ class EditorDesk:
             log.warning("editor unavailable for an answer: %s", error.reason)
             best = matches[0].tip
             yield CUT_SHORT.format(title=best.title, step=best.step) if sent else offline.text
+
+
+def _without_leaks(result: EditorResult) -> EditorResult:
+    notes = tuple(n for n in result.notes if not leaks(f"{n.note} {n.suggestion}"))
+    return replace(
+        result,
+        notes=notes,
+        opening_line="" if leaks(result.opening_line) else result.opening_line,
+        question="" if leaks(result.question) else result.question,
+    )
 
 
 def _findings(critique: Critique) -> str:

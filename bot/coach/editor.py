@@ -9,10 +9,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.feedback import CATEGORIES, Critique, Finding
+from bot.feedback import CATEGORIES, EDITOR_RULE, Critique, Finding
 
 MAX_NOTES = 3
-EDITOR_RULE = "editor.note"
 
 
 class EditorUnavailable(Exception):

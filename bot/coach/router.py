@@ -22,7 +22,7 @@ ARGUMENT_SHAPES: dict[str, regex.Pattern[str]] = {
     "forget": regex.compile(r"^me(?:\s+confirm)?$", regex.IGNORECASE),
     "review": regex.compile(r"^.*$", regex.DOTALL),
     "recheck": regex.compile(r"^\d+\s+\w+$"),
-    "feedback": regex.compile(r"^\d+\s+[\w-]+$"),
+    "feedback": regex.compile(r"^(?:\d+|answer)\s+[\w-]+$"),
     "nudges": regex.compile(
         r"^(?:(?:on|off|stop)|(?:at|days|snooze|pause)\s+[\w:, -]{1,40})?$", regex.IGNORECASE
     ),

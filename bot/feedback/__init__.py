@@ -1,13 +1,14 @@
 """The critique engine: pure functions, text in, Critique out."""
 
 from bot.feedback.engine import critique
-from bot.feedback.model import CATEGORIES, Critique, Finding, LengthInfo, Stats
+from bot.feedback.model import CATEGORIES, EDITOR_RULE, Critique, Finding, LengthInfo, Stats
 from bot.feedback.platforms import DEFAULT_PLATFORM, PLATFORMS, get_platform
 from bot.feedback.rules import RULES, RULES_BY_ID
 
 __all__ = [
     "CATEGORIES",
     "DEFAULT_PLATFORM",
+    "EDITOR_RULE",
     "PLATFORMS",
     "RULES",
     "RULES_BY_ID",

@@ -44,6 +44,7 @@ class FakeSlack:
         self.failures: dict[str, Failure] = {}
         self.member_of: set[str] = set()
         self.status_available = True
+        self.streaming_available = True
         self.socket_url = ""
         self.uploads: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
@@ -117,6 +118,9 @@ class FakeSlack:
             },
             "chat.postMessage": {"channel": channel, "ts": ts, "message": {"ts": ts}},
             "chat.update": {"channel": channel, "ts": args.get("ts", ts)},
+            "chat.startStream": {"channel": channel, "ts": ts},
+            "chat.appendStream": {"channel": channel, "ts": args.get("ts", ts)},
+            "chat.stopStream": {"channel": channel, "ts": args.get("ts", ts)},
             "conversations.open": {"channel": {"id": f"D{user}"}},
             "conversations.info": {
                 "channel": {
@@ -152,6 +156,8 @@ class FakeSlack:
             },
         }
         if method == "assistant.threads.setStatus" and not self.status_available:
+            return {"ok": False, "error": "not_allowed"}
+        if method == "chat.startStream" and not self.streaming_available:
             return {"ok": False, "error": "not_allowed"}
         return {"ok": True, **answers.get(method, {})}
 

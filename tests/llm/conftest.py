@@ -8,7 +8,8 @@ from datetime import UTC
 import pytest
 
 from bot.coach import Coach, TipLibrary
-from bot.llm import LLMSettings, OpenAIEditor, build_client
+from bot.config import ModelSettings
+from bot.llm import OpenAIEditor, build_client
 from storage import Store
 from tests.conftest import Clock
 from tests.fakes.openai_api import FakeOpenAI
@@ -23,8 +24,8 @@ def fake_ai() -> Iterator[FakeOpenAI]:
 
 @pytest.fixture
 def editor(fake_ai: FakeOpenAI) -> OpenAIEditor:
-    settings = LLMSettings(base_url=fake_ai.base_url, timeout=1.0, max_retries=1)
-    return OpenAIEditor(build_client(settings), "fake-model")
+    settings = ModelSettings(base_url=fake_ai.base_url, timeout=1.0)
+    return OpenAIEditor(build_client(settings, max_retries=1), "fake-model")
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ import pytest
 
 from bot.coach import Coach
 from bot.coach.editing import OVER_BUDGET, UNAVAILABLE
-from bot.coach.editor import EDITOR_RULE
+from bot.feedback import EDITOR_RULE
 from storage import Store, UserKey
 from tests.fakes.openai_api import FakeOpenAI, Scripted, notes
 
@@ -145,3 +145,25 @@ def test_editor_notes_stay_out_of_the_json_score(smart_coach: Coach, fake_ai: Fa
     assert data["score"] == offline.critique.score
     assert any(f["rule"] == EDITOR_RULE for f in data["findings"])
     json.dumps(data)
+
+
+def test_model_output_that_repeats_the_system_prompt_or_a_key_is_withheld(
+    smart_coach: Coach, fake_ai: FakeOpenAI
+) -> None:
+    leak = "You are Chorus, a kind and exacting writing coach for people who are learning"
+    fake_ai.script(Scripted("stream", ["Sure! ", leak, " and more"]))
+    pieces = list(smart_coach.answer_stream(ALICE, "how do I grow my followers?"))
+    assert pieces[0] == "Sure! " and "won't go" in pieces[-1]
+    assert leak not in "".join(pieces)
+    fake_ai.script(
+        notes(
+            ("It took two weeks.", "point_of_view", "Your key is sk-abcdefghijklmnopqrstuv", "x"),
+            ("caching installs", "readability", "Fine note.", "Fine fix."),
+            opening="xoxb-1234567890-abcdef",
+            question="Leak: " + leak + "?",
+        )
+    )
+    _, enriched = critique_then_enrich(smart_coach)
+    assert enriched.editor is not None
+    assert [n.excerpt for n in enriched.editor.notes] == ["caching installs"]
+    assert enriched.editor.opening_line == "" and enriched.editor.question == ""

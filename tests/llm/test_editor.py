@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from bot.coach.editor import EditorUnavailable
-from bot.llm import LLMSettings, OpenAIEditor, build_client, build_editor
+from bot.config import ModelSettings
+from bot.llm import OpenAIEditor, build_client, build_editor
 from tests.fakes.openai_api import FakeOpenAI, Scripted, notes
 
 FAST_RETRY = {"retry-after-ms": "10"}
@@ -45,9 +46,9 @@ def test_every_failure_is_editor_unavailable(
 
 
 def test_a_refused_connection_is_editor_unavailable() -> None:
-    settings = LLMSettings(base_url="http://127.0.0.1:9/v1", timeout=1.0, max_retries=0)
+    settings = ModelSettings(base_url="http://127.0.0.1:9/v1", timeout=1.0)
     with pytest.raises(EditorUnavailable):
-        OpenAIEditor(build_client(settings), "m").edit("s", "p")
+        OpenAIEditor(build_client(settings, max_retries=0), "m").edit("s", "p")
 
 
 def test_a_streamed_answer_arrives_in_pieces(fake_ai: FakeOpenAI, editor: OpenAIEditor) -> None:
@@ -68,6 +69,6 @@ def test_a_broken_stream_raises_editor_unavailable(
 
 
 def test_no_key_means_no_editor() -> None:
-    assert build_editor(LLMSettings()) is None
-    assert build_editor(LLMSettings(api_key="sk-test")) is not None
-    assert "sk-test" not in repr(LLMSettings(api_key="sk-test"))
+    assert build_editor(ModelSettings()) is None
+    assert build_editor(ModelSettings(api_key="sk-test")) is not None
+    assert "sk-test" not in repr(ModelSettings(api_key="sk-test"))

@@ -7,7 +7,7 @@ from typing import Any
 from bot.adapters.slack.markup import clip, escape
 from bot.adapters.text import label
 from bot.coach import Action, Dashboard, Reply
-from bot.feedback import PLATFORMS, Critique, Finding
+from bot.feedback import EDITOR_RULE, PLATFORMS, Critique, Finding
 
 Block = dict[str, Any]
 SECTION_LIMIT = 2900  # Slack allows 3,000 characters in a section
@@ -71,7 +71,10 @@ def message(reply: Reply, expanded: bool = False) -> dict[str, Any]:
 def reply_blocks(reply: Reply, expanded: bool = False) -> list[Block]:
     """Any coach Reply as blocks."""
     if reply.critique is not None:
-        return critique_blocks(reply.critique, reply.critique_id, reply.actions, expanded)
+        blocks = critique_blocks(reply.critique, reply.critique_id, reply.actions, expanded)
+        extra = editor_blocks(reply)
+        at = next((i for i, b in enumerate(blocks) if b["type"] == "actions"), len(blocks))
+        return (blocks[:at] + extra + blocks[at:])[:MAX_BLOCKS]
     return [section(escape(reply.text)), *action_buttons(reply.actions)]
 
 
@@ -107,7 +110,7 @@ def critique_blocks(
                 f"{_quote(first)}→ {escape(first.suggestion)}"
             )
         )
-    rest = [f for i, f in enumerate(critique.findings) if i not in shown]
+    rest = [f for i, f in enumerate(critique.findings) if i not in shown and f.rule != EDITOR_RULE]
     buttons = list(action_buttons(actions))
     if rest and expanded:
         notes = "\n".join(
@@ -125,6 +128,23 @@ def critique_blocks(
     if not critique.english:
         blocks.append(context("This doesn't read as English, so I only checked length and tags."))
     return (blocks + buttons)[:MAX_BLOCKS]
+
+
+def editor_blocks(reply: Reply) -> list[Block]:
+    """The language model's notes, better opening and question; or why they are missing."""
+    out: list[Block] = []
+    view = reply.editor
+    if view is not None:
+        lines = [f"• {escape(n.message)}\n{_quote(n)}→ {escape(n.suggestion)}" for n in view.notes]
+        if view.opening_line:
+            lines.append(f"*A stronger opening:* {escape(view.opening_line)}")
+        if view.question:
+            lines.append(f"*To sharpen your point:* {escape(view.question)}")
+        if lines:
+            out.append(section("*Editor's notes*\n" + "\n".join(lines)))
+    if reply.note:
+        out.append(context(escape(reply.note)))
+    return out
 
 
 def home_view(dashboard: Dashboard) -> dict[str, Any]:

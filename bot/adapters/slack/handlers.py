@@ -17,7 +17,7 @@ from bot.adapters.slack.delivery import post
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import plain_text, without_mention
 from bot.adapters.slack.status import Working
-from bot.coach import Coach, Reply, classify
+from bot.coach import Action, Coach, Reply, classify
 from bot.coach.router import command_name
 from storage import UserKey
 
@@ -35,6 +35,11 @@ SLASH_HELP = (
     "schedules tips in this channel (`/chorus tips off` stops them)."
 )
 NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then schedule tips again."
+STREAM_FLUSH_CHARACTERS = 64  # the first words show early; each flush is one API call
+ANSWER_FEEDBACK = (
+    Action("Helpful", "feedback answer helpful", "primary"),
+    Action("Not helpful", "feedback answer not-helpful"),
+)
 SUGGESTED_PROMPTS = (
     {"title": "Critique my LinkedIn draft", "message": "draft"},
     {"title": "How do I grow my followers?", "message": "How do I grow my followers?"},
@@ -101,8 +106,17 @@ class SlackCoach:
             (key.team_id, event["channel"], event["ts"], event.get("thread_ts")),
             "is reading your draft…" if kind == "draft" else "is thinking…",
         )
+        if kind == "question" and self.coach.editor_enabled:
+            self._stream_answer(
+                client, key, event["channel"], working.thread_ts or event["ts"], text
+            )
+            return
         reply = self.coach.handle(key, text)
-        working.finish(blocks.message(reply))
+        posted = working.finish(blocks.message(reply))
+        if reply.critique is not None and self.coach.editor_enabled:
+            enriched = self.coach.enrich(key, reply, text)
+            if enriched is not reply:
+                client.chat_update(channel=event["channel"], ts=posted, **blocks.message(enriched))
         if reply.image is not None:
             post(
                 client,
@@ -112,6 +126,32 @@ class SlackCoach:
             )
         if reply.critique is not None:
             self.publish_home(client, key)
+
+    def _stream_answer(
+        self, client: WebClient, key: UserKey, channel: str, thread_ts: str, question: str
+    ) -> None:
+        """Stream the model's answer into the thread; one plain message where Slack can't."""
+        written: list[str] = []
+        pieces = self.coach.answer_stream(key, question)
+        try:
+            streamer = client.chat_stream(
+                channel=channel,
+                thread_ts=thread_ts,
+                recipient_team_id=key.team_id,
+                recipient_user_id=key.user_id,
+                buffer_size=STREAM_FLUSH_CHARACTERS,
+            )
+            for piece in pieces:
+                written.append(piece)
+                streamer.append(markdown_text=piece)
+            streamer.stop(blocks=blocks.action_buttons(ANSWER_FEEDBACK))  # under the text
+        except SlackApiError as error:
+            log.info(
+                "streaming unavailable (%s); posting the answer whole", error.response.get("error")
+            )
+            text = "".join([*written, *pieces])
+            reply = Reply("answer", text, actions=ANSWER_FEEDBACK)
+            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **blocks.message(reply))
 
     def _from_a_person(self, event: dict[str, Any], context: BoltContext) -> bool:
         return (

@@ -53,9 +53,13 @@ class Working:
         )
         return cls(client, channel, thread_ts, str(placeholder["ts"]))
 
-    def finish(self, message: dict[str, Any]) -> None:
-        """Post the answer (which clears the status) or put it in place of the placeholder."""
+    def finish(self, message: dict[str, Any]) -> str:
+        """Post the answer (which clears the status) or put it in place of the placeholder;
+        return the ts of the message that holds it."""
         if self.placeholder_ts:
             self.client.chat_update(channel=self.channel, ts=self.placeholder_ts, **message)
-        else:
-            self.client.chat_postMessage(channel=self.channel, thread_ts=self.thread_ts, **message)
+            return self.placeholder_ts
+        posted = self.client.chat_postMessage(
+            channel=self.channel, thread_ts=self.thread_ts, **message
+        )
+        return str(posted["ts"])
