@@ -93,6 +93,13 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the Slack app over Socket Mode (needs SLACK_APP_TOKEN and "
         "SLACK_BOT_TOKEN); no public URL needed.",
     )
+    usage = sub.add_parser(
+        "usage",
+        help="language-model tokens used, by day",
+        description="Tokens the language model used per day, across all users "
+        "(CHORUS_LLM_DAILY_LIMIT caps each user's day).",
+    )
+    usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
     nudges = sub.add_parser(
         "nudges",
         help="the scheduler, by hand",
@@ -203,6 +210,24 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
+    """Print language-model usage by day."""
+    from storage import Store
+
+    store = Store(settings.database, settings.retention_days)
+    store.migrate()
+    rows = store.usage_by_day(max(1, args.days))
+    if not rows:
+        print("No language-model use recorded.")
+        return EXIT_OK
+    print(f"{'day':<12}{'users':>7}{'requests':>10}{'tokens':>12}")
+    for day, users, requests, tokens in rows:
+        print(f"{day:<12}{users:>7}{requests:>10}{tokens:>12,}")
+    limit = settings.model.daily_limit
+    print(f"Daily limit per user: {limit:,} tokens (CHORUS_LLM_DAILY_LIMIT).")
+    return EXIT_OK
+
+
 def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
     """Run one sweep of everything due (nudges, summaries, channel tips) and exit."""
     from bot.scheduler import Pacer
@@ -264,6 +289,7 @@ COMMANDS = {
     "run": cmd_run,
     "serve": cmd_serve,
     "nudges": cmd_nudges,
+    "usage": cmd_usage,
     "slack": cmd_slack,
     "db": cmd_db,
     "rules": cmd_rules,

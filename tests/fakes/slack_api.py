@@ -24,6 +24,7 @@ class Call:
     args: dict[str, Any]
     token: str
     raw: str
+    at: float = field(default_factory=time.monotonic)
 
 
 @dataclass

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+from datetime import UTC, date, datetime
+from pathlib import Path
+
 import pytest
 
 from bot.coach.editor import EditorUnavailable
 from bot.config import ModelSettings
 from bot.llm import OpenAIEditor, build_client, build_editor
+from storage import Store, UserKey
+from tests.fakes.chorus_server import clean_env
 from tests.fakes.openai_api import FakeOpenAI, Scripted, notes
 
 FAST_RETRY = {"retry-after-ms": "10"}
@@ -72,3 +79,23 @@ def test_no_key_means_no_editor() -> None:
     assert build_editor(ModelSettings()) is None
     assert build_editor(ModelSettings(api_key="sk-test")) is not None
     assert "sk-test" not in repr(ModelSettings(api_key="sk-test"))
+
+
+def test_chorus_usage_prints_by_day(tmp_path: Path) -> None:
+    store = Store(tmp_path / "c.db")
+    store.migrate()
+    for name, tokens in (("a", 180), ("b", 400)):
+        user = store.ensure_user(UserKey("slack", "T", name), datetime.now(UTC))
+        store.add_usage(user, date(2026, 11, 20), tokens)
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "usage"],
+        cwd=tmp_path,
+        env=clean_env(CHORUS_DB=str(tmp_path / "c.db")),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0
+    assert "2026-11-20" in result.stdout and "580" in result.stdout
+    assert " 2 " in result.stdout  # two users, never named
