@@ -22,7 +22,14 @@ from bot.adapters.text import Painter, render_critique
 from bot.config import Settings, load_settings
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
-from bot.runtime import build_coach, build_slack, build_sweeper, start_scheduler, utc_now
+from bot.runtime import (
+    build_coach,
+    build_slack,
+    build_sweeper,
+    build_teams,
+    start_scheduler,
+    utc_now,
+)
 
 if TYPE_CHECKING:
     pass
@@ -186,7 +193,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             "Slack is off: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
             "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
         )
-    serve(build_web_app(coach.store.ping, app), settings.port)
+    teams = build_teams(settings, coach)
+    log.info(
+        "Teams on /api/messages (%s)",
+        "anonymous local mode" if teams.anonymous else "every request's token is validated",
+    )
+    serve(build_web_app(coach.store.ping, app, teams), settings.port)
     return EXIT_OK
 
 

@@ -14,6 +14,7 @@ PROMPTS_DIR = ROOT / "prompts"
 
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
+TEAMS_PREFIXES = ("CONNECTIONS__", "CONNECTIONSMAP", "AGENTAPPLICATION__")
 
 
 @dataclass(frozen=True)
@@ -77,6 +78,9 @@ class Settings:
     sends_per_second: float = 5.0
     nudges_file: Path = PROMPTS_DIR / "nudges.yaml"
     model: ModelSettings = ModelSettings()
+    # The Agents SDK's own variables (CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, ...),
+    # handed to it as read here; secrets among them stay out of repr().
+    teams_environment: tuple[tuple[str, str], ...] = field(default=(), repr=False)
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -117,6 +121,9 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         scheduler=_switch(env, "CHORUS_SCHEDULER", default=True),
         sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 5)),
         nudges_file=Path(env.get("CHORUS_NUDGES_FILE", PROMPTS_DIR / "nudges.yaml")),
+        teams_environment=tuple(
+            (k, v) for k, v in sorted(env.items()) if k.startswith(TEAMS_PREFIXES)
+        ),
         model=ModelSettings(
             api_key=(env.get("OPENAI_API_KEY") or env.get("AZURE_OPENAI_API_KEY") or "").strip(),
             base_url=env.get("OPENAI_BASE_URL", "").strip(),

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from slack_bolt import App
 
     from bot.adapters.slack.delivery import SlackDelivery
+    from bot.adapters.teams.app import TeamsBot
     from bot.coach import Coach
     from bot.coach.delivery import Deliverer
     from bot.scheduler import Sweeper
@@ -63,6 +64,13 @@ def build_slack(settings: Settings, coach: Coach) -> tuple[App, SlackDelivery]:
         return build_slack(settings.slack, coach, settings.database)
     except BoltError as error:
         raise ChorusError(f"Slack didn't accept the configuration: {error}") from error
+
+
+def build_teams(settings: Settings, coach: Coach) -> TeamsBot:
+    """The Teams agent (anonymous local mode without credentials); the SDK loads only here."""
+    from bot.adapters.teams.app import build_teams
+
+    return build_teams(dict(settings.teams_environment), coach)
 
 
 def build_sweeper(settings: Settings, coach: Coach, deliverers: dict[str, Deliverer]) -> Sweeper:

@@ -6,12 +6,17 @@ import asyncio
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from typing import TYPE_CHECKING
 
+import pydantic
 from aiohttp import web
 from slack_bolt import App, BoltRequest, BoltResponse
 from slack_bolt.adapter.aiohttp import to_aiohttp_response
 
 from bot import __version__
+
+if TYPE_CHECKING:
+    from bot.adapters.teams.app import TeamsBot
 
 log = logging.getLogger(__name__)
 
@@ -42,8 +47,36 @@ def _slack_routes(app: web.Application, slack: App) -> None:
         app.router.add_get(flow.redirect_uri_path, handler(flow.handle_callback))
 
 
-def build_web_app(database_ok: Callable[[], bool], slack: App | None) -> web.Application:
-    """The aiohttp application: /healthz always, Slack's routes when Slack is configured."""
+def _teams_route(app: web.Application, teams: TeamsBot) -> None:
+    from microsoft_agents.hosting.aiohttp import jwt_authorization_decorator, start_agent_process
+
+    app["agent_configuration"] = teams.auth  # read by the SDK's JWT check on this route only
+
+    @jwt_authorization_decorator
+    async def agent(request: web.Request) -> web.StreamResponse:
+        try:
+            response = await start_agent_process(request, teams.app, teams.adapter)
+        except pydantic.ValidationError:
+            return web.json_response({"error": "That isn't a valid activity."}, status=400)
+        return response or web.Response(status=200)
+
+    async def messages(request: web.Request) -> web.StreamResponse:
+        try:
+            body = await request.json()
+        except (ValueError, UnicodeDecodeError):
+            return web.json_response({"error": "The body must be a JSON activity."}, status=400)
+        if not isinstance(body, dict) or not isinstance(body.get("type"), str) or not body["type"]:
+            return web.json_response({"error": "The body must be a JSON activity."}, status=400)
+        return await agent(request)
+
+    app.router.add_post("/api/messages", messages)
+
+
+def build_web_app(
+    database_ok: Callable[[], bool], slack: App | None, teams: TeamsBot | None = None
+) -> web.Application:
+    """The aiohttp application: /healthz always, Slack's routes when Slack is configured,
+    and Teams' /api/messages when given."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
 
     async def healthz(request: web.Request) -> web.Response:
@@ -52,12 +85,20 @@ def build_web_app(database_ok: Callable[[], bool], slack: App | None) -> web.App
         except Exception:
             log.exception("health check could not reach the database")
             ok = False
-        body = {"ok": ok, "database": ok, "version": __version__, "slack": slack is not None}
+        body = {
+            "ok": ok,
+            "database": ok,
+            "version": __version__,
+            "slack": slack is not None,
+            "teams": teams is not None,
+        }
         return web.json_response(body, status=200 if ok else 503)
 
     app.router.add_get("/healthz", healthz)
     if slack is not None:
         _slack_routes(app, slack)
+    if teams is not None:
+        _teams_route(app, teams)
     return app
 
 

@@ -1,0 +1,53 @@
+"""Build the Agents SDK app: credentials from the SDK's own variables, or anonymous local mode."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from microsoft_agents.activity import load_configuration_from_env
+from microsoft_agents.authentication.msal import MsalConnectionManager
+from microsoft_agents.hosting.aiohttp import CloudAdapter
+from microsoft_agents.hosting.core import AgentApplication, Authorization, MemoryStorage, TurnState
+
+from bot.adapters.teams.handlers import TeamsCoach
+from bot.coach import Coach
+
+SERVICE = "SERVICE_CONNECTION"
+
+
+@dataclass(frozen=True)
+class TeamsBot:
+    """What the HTTP route needs: the application, its adapter and the auth configuration."""
+
+    app: AgentApplication[TurnState]
+    adapter: CloudAdapter
+    auth: Any
+    anonymous: bool
+
+
+def _config(environ: Mapping[str, str]) -> tuple[dict[str, Any], bool]:
+    config = load_configuration_from_env(dict(environ))
+    connections = config.setdefault("CONNECTIONS", {})
+    settings = connections.setdefault(SERVICE, {}).setdefault("SETTINGS", {})
+    anonymous = not settings.get("CLIENTID")
+    if anonymous:  # no credentials: Agents Playground and the Emulator, on a laptop
+        settings["ANONYMOUS_ALLOWED"] = True
+    return config, anonymous
+
+
+def build_teams(environ: Mapping[str, str], coach: Coach) -> TeamsBot:
+    """The Teams agent, with every Chorus handler attached."""
+    config, anonymous = _config(environ)
+    storage = MemoryStorage()
+    connections = MsalConnectionManager(**config)
+    adapter = CloudAdapter(connection_manager=connections)
+    app = AgentApplication[TurnState](
+        storage=storage,
+        adapter=adapter,
+        authorization=Authorization(storage, connections, **config),
+        **config,
+    )
+    TeamsCoach(coach).register(app)
+    return TeamsBot(app, adapter, connections.get_default_connection_configuration(), anonymous)
