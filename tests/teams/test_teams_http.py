@@ -147,7 +147,7 @@ def test_being_added_sends_the_welcome(teams: ChorusServer, connector: FakeConne
     [welcome] = connector.wait_for(1)
     card = valid(cards(welcome)[0])
     assert "I'm Chorus" in welcome["text"] and "nudges off" in welcome["text"]
-    assert [a["title"] for a in card["actions"]][0] == "Critique my LinkedIn draft"
+    assert card["actions"][0]["title"] == "Critique my LinkedIn draft"
 
 
 def test_in_a_channel_drafts_are_never_critiqued_in_public(
