@@ -28,6 +28,7 @@ from bot.runtime import (
     build_sweeper,
     build_teams,
     start_scheduler,
+    teams_delivery,
     utc_now,
 )
 
@@ -181,24 +182,27 @@ def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     """Serve Slack's HTTP requests and the health check; schedule nudges and tips."""
+    from bot.adapters.teams.delivery import EventLoopRef
     from bot.server import build_web_app, serve
 
     coach = build_coach(settings)
+    loop = EventLoopRef()
+    teams = build_teams(settings, coach)
+    deliverers = {"teams": teams_delivery(teams, coach, loop)}
     app = None
     if settings.slack.http_ready:
-        app, delivery = build_slack(settings, coach)
-        start_scheduler(settings, coach, {"slack": delivery})
+        app, deliverers["slack"] = build_slack(settings, coach)
     else:
         log.warning(
             "Slack is off: set SLACK_SIGNING_SECRET with SLACK_BOT_TOKEN "
             "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
         )
-    teams = build_teams(settings, coach)
+    start_scheduler(settings, coach, deliverers)
     log.info(
         "Teams on /api/messages (%s)",
         "anonymous local mode" if teams.anonymous else "every request's token is validated",
     )
-    serve(build_web_app(coach.store.ping, app, teams), settings.port)
+    serve(build_web_app(coach.store.ping, app, teams, loop.capture), settings.port)
     return EXIT_OK
 
 
@@ -245,11 +249,11 @@ def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
     from bot.scheduler import Pacer
 
     now = _moment(args.now) if args.now else utc_now()
-    if not (settings.slack.bot_token or settings.slack.oauth):
-        raise ChorusError("Nudges go out through Slack: set SLACK_BOT_TOKEN (or the OAuth pair).")
     coach = build_coach(settings, clock=lambda: now)
-    _app, delivery = build_slack(settings, coach)
-    sweeper = build_sweeper(settings, coach, {"slack": delivery})
+    deliverers = {"teams": teams_delivery(build_teams(settings, coach), coach)}
+    if settings.slack.bot_token or settings.slack.oauth:
+        deliverers["slack"] = build_slack(settings, coach)[1]
+    sweeper = build_sweeper(settings, coach, deliverers)
     sweeper.pace = Pacer(0 if args.now else settings.sends_per_second)
     report = sweeper.sweep(now)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(report.counts.items()))

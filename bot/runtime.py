@@ -15,6 +15,7 @@ if TYPE_CHECKING:
 
     from bot.adapters.slack.delivery import SlackDelivery
     from bot.adapters.teams.app import TeamsBot
+    from bot.adapters.teams.delivery import EventLoopRef
     from bot.coach import Coach
     from bot.coach.delivery import Deliverer
     from bot.scheduler import Sweeper
@@ -71,6 +72,13 @@ def build_teams(settings: Settings, coach: Coach) -> TeamsBot:
     from bot.adapters.teams.app import build_teams
 
     return build_teams(dict(settings.teams_environment), coach)
+
+
+def teams_delivery(teams: TeamsBot, coach: Coach, loop: EventLoopRef | None = None) -> Deliverer:
+    """The scheduler's Teams delivery through stored conversation references."""
+    from bot.adapters.teams.delivery import TeamsDelivery
+
+    return TeamsDelivery(teams.adapter, teams.app_id, coach, loop or (lambda: None))
 
 
 def build_sweeper(settings: Settings, coach: Coach, deliverers: dict[str, Deliverer]) -> Sweeper:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
 from typing import TYPE_CHECKING
 
@@ -73,7 +73,10 @@ def _teams_route(app: web.Application, teams: TeamsBot) -> None:
 
 
 def build_web_app(
-    database_ok: Callable[[], bool], slack: App | None, teams: TeamsBot | None = None
+    database_ok: Callable[[], bool],
+    slack: App | None,
+    teams: TeamsBot | None = None,
+    on_startup: Callable[[web.Application], Awaitable[None]] | None = None,
 ) -> web.Application:
     """The aiohttp application: /healthz always, Slack's routes when Slack is configured,
     and Teams' /api/messages when given."""
@@ -95,6 +98,8 @@ def build_web_app(
         return web.json_response(body, status=200 if ok else 503)
 
     app.router.add_get("/healthz", healthz)
+    if on_startup is not None:
+        app.on_startup.append(on_startup)
     if slack is not None:
         _slack_routes(app, slack)
     if teams is not None:

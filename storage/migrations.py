@@ -174,3 +174,20 @@ def m006_llm_usage(db: Database) -> None:
             PRIMARY KEY (user_ref, day)
         )"""
     )
+
+
+@migrations()
+def m007_conversation_references(db: Database) -> None:
+    """Where to reach a user or channel proactively (Teams conversation references)."""
+    db.execute(
+        """
+        CREATE TABLE conversation_refs (
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('user', 'channel')),
+            owner TEXT NOT NULL,
+            reference TEXT NOT NULL,
+            updated TEXT NOT NULL,
+            PRIMARY KEY (platform, team_id, kind, owner)
+        )"""
+    )

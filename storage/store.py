@@ -175,6 +175,11 @@ class Store:
                     f"DELETE FROM {table} WHERE user_ref = ?", (user.id,)
                 ).rowcount
             db.execute("DELETE FROM llm_usage WHERE user_ref = ?", (user.id,))
+            db.execute(
+                "DELETE FROM conversation_refs WHERE platform = ? AND team_id = ? AND kind = 'user'"
+                " AND owner = ?",
+                (key.platform, key.team_id, key.user_id),
+            )
             for kind in ("nudge", "weekly"):
                 db.execute("DELETE FROM schedules WHERE kind = ? AND owner = ?", (kind, user.id))
                 deleted += db.execute(
@@ -459,6 +464,29 @@ class Store:
                 (days,),
             ).fetchall()
         ]
+
+    # proactive conversation references
+
+    def save_reference(
+        self, platform: str, team_id: str, kind: str, owner: str, reference: str, now: datetime
+    ) -> None:
+        """Remember how to reach a user's chat or a channel later."""
+        with self._tx() as db:
+            db.execute(
+                "INSERT INTO conversation_refs (platform, team_id, kind, owner, reference, updated)"
+                " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (platform, team_id, kind, owner)"
+                " DO UPDATE SET reference = excluded.reference, updated = excluded.updated",
+                (platform, team_id, kind, owner, reference, stamp(now)),
+            )
+
+    def reference(self, platform: str, team_id: str, kind: str, owner: str) -> str | None:
+        """The stored conversation reference, if any."""
+        row = self._one(
+            "SELECT reference FROM conversation_refs"
+            " WHERE platform = ? AND team_id = ? AND kind = ? AND owner = ?",
+            (platform, team_id, kind, owner),
+        )
+        return str(row[0]) if row else None
 
     # chat-platform retries
 

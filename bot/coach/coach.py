@@ -174,6 +174,14 @@ class Coach:
         if self.store.find_user(user) is not None:
             self.remember_tz(user, tz)
 
+    def remember_conversation(self, key: UserKey, kind: str, owner: str, reference: str) -> None:
+        """Keep how to reach this user's chat (or a channel) for nudges, summaries and tips."""
+        self.store.save_reference(key.platform, key.team_id, kind, owner, reference, self.clock())
+
+    def conversation(self, platform: str, team_id: str, kind: str, owner: str) -> str | None:
+        """A stored conversation reference."""
+        return self.store.reference(platform, team_id, kind, owner)
+
     def user_gone(self, user: UserKey) -> None:
         """The chat platform deleted or deactivated the user: schedule nothing more for them."""
         profile = self.store.find_user(user)

@@ -25,21 +25,22 @@ class TeamsBot:
     adapter: CloudAdapter
     auth: Any
     anonymous: bool
+    app_id: str
 
 
-def _config(environ: Mapping[str, str]) -> tuple[dict[str, Any], bool]:
+def _config(environ: Mapping[str, str]) -> tuple[dict[str, Any], str]:
     config = load_configuration_from_env(dict(environ))
     connections = config.setdefault("CONNECTIONS", {})
     settings = connections.setdefault(SERVICE, {}).setdefault("SETTINGS", {})
-    anonymous = not settings.get("CLIENTID")
-    if anonymous:  # no credentials: Agents Playground and the Emulator, on a laptop
+    app_id = str(settings.get("CLIENTID") or "")
+    if not app_id:  # no credentials: Agents Playground and the Emulator, on a laptop
         settings["ANONYMOUS_ALLOWED"] = True
-    return config, anonymous
+    return config, app_id
 
 
 def build_teams(environ: Mapping[str, str], coach: Coach) -> TeamsBot:
     """The Teams agent, with every Chorus handler attached."""
-    config, anonymous = _config(environ)
+    config, app_id = _config(environ)
     storage = MemoryStorage()
     connections = MsalConnectionManager(**config)
     adapter = CloudAdapter(connection_manager=connections)
@@ -50,4 +51,5 @@ def build_teams(environ: Mapping[str, str], coach: Coach) -> TeamsBot:
         **config,
     )
     TeamsCoach(coach).register(app)
-    return TeamsBot(app, adapter, connections.get_default_connection_configuration(), anonymous)
+    auth = connections.get_default_connection_configuration()
+    return TeamsBot(app, adapter, auth, not app_id, app_id)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 from typing import Any
 
 from bot.adapters.text import label
@@ -45,7 +46,13 @@ def reply_card(reply: Reply) -> Card:
     """Any coach Reply as a card."""
     if reply.critique is not None:
         return critique_card(reply)
-    return card([text(reply.text)], [submit(a) for a in reply.actions])
+    body = [text(reply.text)]
+    if reply.image is not None:
+        encoded = base64.b64encode(reply.image.png).decode()
+        body.append(
+            {"type": "Image", "url": f"data:image/png;base64,{encoded}", "altText": reply.image.alt}
+        )
+    return card(body, [submit(a) for a in reply.actions])
 
 
 def _finding(n: int | None, finding: Finding) -> list[dict[str, Any]]:

@@ -72,9 +72,17 @@ class TeamsCoach:
         app.error(self.on_error)
 
     async def _learn(self, context: TurnContext) -> UserKey:
-        key = user_key(context.activity)
-        if context.activity.local_timezone:
-            await asyncio.to_thread(self.coach.remember_tz, key, context.activity.local_timezone)
+        """The sender's key; also their time zone and how to reach this chat later."""
+        activity = context.activity
+        key = user_key(activity)
+        if activity.local_timezone:
+            await asyncio.to_thread(self.coach.remember_tz, key, activity.local_timezone)
+        reference = activity.get_conversation_reference().model_dump_json(
+            by_alias=True, exclude_none=True
+        )
+        personal = (activity.conversation.conversation_type or "personal") == "personal"
+        kind, owner = ("user", key.user_id) if personal else ("channel", activity.conversation.id)
+        await asyncio.to_thread(self.coach.remember_conversation, key, kind, owner, reference)
         return key
 
     async def on_message(self, context: TurnContext, state: TurnState) -> None:
@@ -87,8 +95,13 @@ class TeamsCoach:
             await context.send_activity(as_activity(reply))
             return
         text = plain_text(context.activity.text)
-        personal = (context.activity.conversation.conversation_type or "personal") == "personal"
-        reply = await asyncio.to_thread(self._reply, key, text, personal)
+        conversation = context.activity.conversation
+        channel = (
+            None
+            if (conversation.conversation_type or "personal") == "personal"
+            else (conversation.id)
+        )
+        reply = await asyncio.to_thread(self._reply, key, text, channel)
         sent = await context.send_activity(as_activity(reply))
         if reply.critique is not None and self.coach.editor_enabled and sent is not None:
             enriched = await asyncio.to_thread(self.coach.enrich, key, reply, text)
@@ -97,10 +110,12 @@ class TeamsCoach:
                 update.id = sent.id
                 await context.update_activity(update)
 
-    def _reply(self, key: UserKey, text: str, personal: bool) -> Reply:
-        if personal:
+    def _reply(self, key: UserKey, text: str, channel: str | None) -> Reply:
+        if channel is None:
             return self.coach.handle(key, text)
         intent = classify(text) if text else None
+        if intent is not None and intent.kind == "command" and intent.command == "tips":
+            return self.coach.command(key, text, channel=channel)
         if intent is None or (intent.kind == "command" and intent.command in PUBLIC_COMMANDS):
             return self.coach.handle(key, "help")
         if intent.kind == "question":

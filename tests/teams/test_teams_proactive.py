@@ -1,0 +1,96 @@
+"""Proactive Teams messages: nudges and channel tips through stored conversation references."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+
+from bot.coach.schedule import DAYS, next_at
+from tests.fakes.bot_connector import FakeConnector
+from tests.fakes.chorus_server import ChorusServer, clean_env
+from tests.fakes.slack_api import FakeSlack
+from tests.slack.test_scheduled import first, iso
+from tests.teams.test_teams_http import activity, cards, post
+
+
+@pytest.fixture
+def connector() -> Iterator[FakeConnector]:
+    fake = FakeConnector().start()
+    yield fake
+    fake.stop()
+
+
+def run_due(tmp_path: Path, now: str) -> str:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "nudges", "run-due", "--now", now],
+        cwd=tmp_path,
+        env=clean_env(CHORUS_DB=str(tmp_path / "chorus.db")),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_nudge_reaches_the_personal_chat_through_its_reference(
+    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+) -> None:
+    server = ChorusServer(tmp_path, fake)
+    post(server, activity(connector, text="checkin 3"))
+    connector.wait_for(1)
+    server.stop()
+    assert "1 sent" in run_due(tmp_path, iso(first(DAYS[:5])))
+    nudge = connector.messages()[-1]
+    assert connector.sent[-1].path.startswith("/v3/conversations/a:personal-1/activities")
+    titles = [a["title"] for a in cards(nudge)[0]["actions"]]
+    assert "Stop nudges" in titles and "Pause a week" in titles
+
+
+def test_channel_tips_reach_the_channel(
+    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+) -> None:
+    server = ChorusServer(tmp_path, fake)
+    post(
+        server,
+        activity(
+            connector,
+            conversation_type="channel",
+            conversation={
+                "id": "19:team-channel",
+                "conversationType": "channel",
+                "tenantId": "tenant-1",
+            },
+            text="<at>Chorus</at> tips here daily 10:00",
+        ),
+    )
+    [confirmation] = connector.wait_for(1)
+    assert "every day at 10:00 (Europe/Berlin)" in confirmation["text"]
+    server.stop()
+    out = run_due(tmp_path, iso(first(DAYS, clock="10:00")))
+    assert "sent" in out
+    tip = connector.messages()[-1]
+    assert connector.sent[-1].path.startswith("/v3/conversations/19:team-channel/activities")
+    assert "Try this today" in tip["text"]
+
+
+def test_a_user_without_a_reference_is_marked_gone(tmp_path: Path, fake: FakeSlack) -> None:
+    ChorusServer(tmp_path, fake).stop()  # creates and migrates the database
+    db = sqlite3.connect(tmp_path / "chorus.db")
+    db.execute(
+        "INSERT INTO users (platform, team_id, user_id, tz, created)"
+        " VALUES ('teams', 't', 'u', 'Europe/Berlin', '2026-11-01T00:00:00+00:00')"
+    )
+    db.commit()
+    scheduled_at = first(DAYS[:5])
+    assert "nothing due" in run_due(tmp_path, iso(scheduled_at))  # this sweep schedules them
+    due = next_at(DAYS[:5], "09:30", scheduled_at, ZoneInfo("Europe/Berlin"))
+    assert due is not None
+    assert "1 gone" in run_due(tmp_path, iso(due))
