@@ -108,6 +108,23 @@ def _parser() -> argparse.ArgumentParser:
         "(CHORUS_LLM_DAILY_LIMIT caps each user's day).",
     )
     usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
+    teams = sub.add_parser("teams", help="Microsoft Teams", description="Microsoft Teams tools.")
+    teams_sub = teams.add_subparsers(dest="teams_command", metavar="ACTION", required=True)
+    package = teams_sub.add_parser(
+        "package",
+        help="write the Teams app package to upload",
+        description="Write a Teams app package (manifest.json and two icons, zipped) for "
+        "upload in Teams admin or sideloading.",
+    )
+    package.add_argument("--bot-id", help="the Azure Bot's app id (default: the SDK's CLIENTID)")
+    package.add_argument(
+        "--domain",
+        action="append",
+        default=[],
+        metavar="HOST",
+        help="a domain Chorus is served from (repeat)",
+    )
+    package.add_argument("--output", type=Path, default=Path("chorus-teams.zip"))
     nudges = sub.add_parser(
         "nudges",
         help="the scheduler, by hand",
@@ -226,6 +243,28 @@ def cmd_slack(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_teams(args: argparse.Namespace, settings: Settings) -> int:
+    """Write the Teams app package."""
+    import uuid
+
+    from bot.adapters.teams.package import write_package
+
+    environment = dict(settings.teams_environment)
+    bot_id = args.bot_id or environment.get("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID")
+    if not bot_id:
+        raise ChorusError(
+            "Pass --bot-id (your Azure Bot's app id) or set "
+            "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID."
+        )
+    try:
+        uuid.UUID(bot_id)
+    except ValueError as error:
+        raise ChorusError(f"'{bot_id}' isn't an app id (a GUID from the Azure Bot).") from error
+    path = write_package(args.output, bot_id, tuple(args.domain))
+    print(f"Wrote {path}: upload it in Teams (Apps > Manage your apps > Upload an app).")
+    return EXIT_OK
+
+
 def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
     """Print language-model usage by day."""
     from storage import Store
@@ -306,6 +345,7 @@ COMMANDS = {
     "serve": cmd_serve,
     "nudges": cmd_nudges,
     "usage": cmd_usage,
+    "teams": cmd_teams,
     "slack": cmd_slack,
     "db": cmd_db,
     "rules": cmd_rules,

@@ -93,7 +93,23 @@ def test_review_checks_disclosure_for_named_companies() -> None:
 
 
 def test_every_command_has_help() -> None:
-    for args in ((), ("review",), ("shell",), ("run",), ("db",), ("db", "migrate"), ("rules",)):
+    commands = [
+        (),
+        ("review",),
+        ("shell",),
+        ("run",),
+        ("db",),
+        ("db", "migrate"),
+        ("rules",),
+        ("serve",),
+        ("slack",),
+        ("usage",),
+        ("nudges",),
+        ("nudges", "run-due"),
+        ("teams",),
+        ("teams", "package"),
+    ]
+    for args in commands:
         result = chorus(*args, "--help")
         assert result.returncode == 0, args
         assert result.stdout.startswith(b"usage: chorus")

@@ -235,3 +235,32 @@ def test_with_credentials_unsigned_requests_get_401_and_health_stays_open(
         server.stop()
     assert not connector.sent
     assert "secret-do-not-leak" not in server.log_text()
+
+
+@pytest.mark.parametrize(
+    ("text", "says"),
+    [
+        ("help", "Here's what I can do"),
+        ("draft", "Paste your draft here"),
+        ("goal posts 2 per week on linkedin", "Goal #1 set"),
+        ("goal", "No goals yet"),
+        ("checkin 4", "Thanks. 4/5"),
+        ("progress", "No drafts yet"),
+        ("platform bluesky", "I'll check your drafts for Bluesky"),
+        ("nudges at 08:15", "at 08:15"),
+        ("nudges off", "Nudges: off"),
+        ("chart", "nothing to chart"),
+        ("my data", "time zone Europe/Berlin"),
+        ("forget me", "forget me confirm"),
+        ("review for x: We shipped the cache today and builds take nine minutes now.", "/100"),
+    ],
+)
+def test_every_command_works_in_teams(
+    teams: ChorusServer, connector: FakeConnector, text: str, says: str
+) -> None:
+    post(teams, activity(connector, text=text))
+    [reply] = connector.wait_for(1)
+    shown = reply.get("text", "") + json.dumps(cards(reply))
+    assert says in shown
+    for card in cards(reply):
+        valid(card)
