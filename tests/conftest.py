@@ -13,6 +13,8 @@ import pytest
 from bot.coach import Coach, CoachSettings, TipLibrary
 from bot.config import PROMPTS_DIR
 from storage import Store, UserKey
+from tests.fakes.openai_api import FakeOpenAI
+from tests.fakes.slack_api import FakeSlack
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LOOPBACK = ("127.", "::1", "localhost")
@@ -78,3 +80,19 @@ def alice() -> UserKey:
 @pytest.fixture
 def bob() -> UserKey:
     return UserKey("slack", "T1", "U_BOB")
+
+
+@pytest.fixture
+def fake() -> Iterator[FakeSlack]:
+    """A fake Slack Web API (chorus serve needs one to point at even when Slack is unused)."""
+    slack = FakeSlack().start()
+    yield slack
+    slack.stop()
+
+
+@pytest.fixture
+def fake_ai() -> Iterator[FakeOpenAI]:
+    """A fake OpenAI-compatible server."""
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()

@@ -258,3 +258,18 @@ class ChorusServer:
                 ],
             }
         )
+
+
+def run_due(tmp_path: Path, now: str, **env: str) -> str:
+    """`chorus nudges run-due --now NOW` over the database in tmp_path; its report line."""
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "nudges", "run-due", "--now", now],
+        cwd=tmp_path,
+        env=clean_env(CHORUS_DB=str(tmp_path / "chorus.db"), **env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout

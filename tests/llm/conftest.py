@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC
 
 import pytest
@@ -13,13 +12,6 @@ from bot.llm import OpenAIEditor, build_client
 from storage import Store
 from tests.conftest import Clock
 from tests.fakes.openai_api import FakeOpenAI
-
-
-@pytest.fixture
-def fake_ai() -> Iterator[FakeOpenAI]:
-    server = FakeOpenAI().start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture

@@ -12,13 +12,6 @@ from tests.fakes.slack_api import FakeSlack
 
 
 @pytest.fixture
-def fake() -> Iterator[FakeSlack]:
-    slack = FakeSlack().start()
-    yield slack
-    slack.stop()
-
-
-@pytest.fixture
 def server(tmp_path: Path, fake: FakeSlack) -> Iterator[ChorusServer]:
     chorus = ChorusServer(tmp_path, fake)
     yield chorus

@@ -20,13 +20,6 @@ DRAFT = (
 
 
 @pytest.fixture
-def fake_ai() -> Iterator[FakeOpenAI]:
-    server = FakeOpenAI().start()
-    yield server
-    server.stop()
-
-
-@pytest.fixture
 def smart(tmp_path: Path, fake: FakeSlack, fake_ai: FakeOpenAI) -> Iterator[ChorusServer]:
     chorus = ChorusServer(tmp_path, fake, OPENAI_BASE_URL=fake_ai.base_url, CHORUS_LLM_TIMEOUT="2")
     yield chorus

@@ -14,6 +14,7 @@ from PIL import Image as Pillow
 
 from bot.coach.schedule import DAYS, next_at
 from tests.fakes.chorus_server import BOT_TOKEN, ChorusServer, clean_env
+from tests.fakes.chorus_server import run_due as run_sweep
 from tests.fakes.slack_api import FakeSlack
 
 
@@ -33,20 +34,8 @@ FIRST_NUDGE = first(DAYS[:5])
 
 
 def run_due(tmp_path: Path, fake: FakeSlack, now: str) -> str:
-    env = clean_env(
-        SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=fake.api_url, CHORUS_DB=str(tmp_path / "chorus.db")
-    )
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "nudges", "run-due", "--now", now],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
+    """One sweep at `now`, sending through the fake Slack."""
+    return run_sweep(tmp_path, now, SLACK_BOT_TOKEN=BOT_TOKEN, SLACK_API_URL=fake.api_url)
 
 
 def meet(server: ChorusServer, fake: FakeSlack, user: str = "U1") -> None:

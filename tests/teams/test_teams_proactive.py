@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import sqlite3
-import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,7 +11,7 @@ import pytest
 
 from bot.coach.schedule import DAYS, next_at
 from tests.fakes.bot_connector import FakeConnector
-from tests.fakes.chorus_server import ChorusServer, clean_env
+from tests.fakes.chorus_server import ChorusServer, run_due
 from tests.fakes.slack_api import FakeSlack
 from tests.slack.test_scheduled import first, iso
 from tests.teams.test_teams_http import activity, cards, post
@@ -24,20 +22,6 @@ def connector() -> Iterator[FakeConnector]:
     fake = FakeConnector().start()
     yield fake
     fake.stop()
-
-
-def run_due(tmp_path: Path, now: str) -> str:
-    result = subprocess.run(
-        [sys.executable, "-m", "bot", "nudges", "run-due", "--now", now],
-        cwd=tmp_path,
-        env=clean_env(CHORUS_DB=str(tmp_path / "chorus.db")),
-        capture_output=True,
-        text=True,
-        timeout=120,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return result.stdout
 
 
 def test_a_nudge_reaches_the_personal_chat_through_its_reference(
