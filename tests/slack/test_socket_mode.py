@@ -122,7 +122,7 @@ def test_manifest_matches_the_app() -> None:
     assert features["shortcuts"][0]["callback_id"] == "chorus_feedback"
     assert features["app_home"]["home_tab_enabled"] and features["app_home"]["messages_tab_enabled"]
     assert manifest["settings"]["socket_mode_enabled"] is True
-    assert {"message.im", "app_mention", "app_home_opened"} <= set(
+    assert {"message.im", "app_mention", "app_home_opened", "user_change"} <= set(
         manifest["settings"]["event_subscriptions"]["bot_events"]
     )
     assert len(manifest["display_information"]["long_description"]) >= 174
