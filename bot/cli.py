@@ -86,8 +86,8 @@ def _parser() -> argparse.ArgumentParser:
     sub.add_parser(
         "run",
         help="start Chorus with whatever front end is configured",
-        description="Slack over Socket Mode when SLACK_APP_TOKEN and SLACK_BOT_TOKEN are set, "
-        "else the terminal coach.",
+        description="chorus serve when Teams credentials (or Slack's HTTP settings) are set, "
+        "chorus slack when SLACK_APP_TOKEN and SLACK_BOT_TOKEN are, else the terminal coach.",
     )
     sub.add_parser(
         "serve",
@@ -311,7 +311,13 @@ def _moment(text: str) -> datetime:
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
-    """Slack over Socket Mode when it is configured, the terminal coach otherwise."""
+    """Whatever is configured: the HTTP server for Teams or Slack over HTTP, Slack over Socket
+    Mode, or the terminal coach when nothing is."""
+    teams = bool(
+        dict(settings.teams_environment).get("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID")
+    )
+    if teams or (settings.slack.http_ready and not settings.slack.socket_ready):
+        return cmd_serve(args, settings)
     if settings.slack.socket_ready:
         return cmd_slack(args, settings)
     return cmd_shell(args, settings)
