@@ -223,14 +223,6 @@ class Deliveries:
                 == 1
             )
 
-    def done_days(self, user_ref: int, since: datetime) -> list[datetime]:
-        """When the user pressed Done on nudges."""
-        rows = self.db.execute(
-            "SELECT done_at FROM deliveries WHERE kind = 'nudge' AND owner = ? AND done_at >= ?",
-            (user_ref, stamp(since)),
-        ).fetchall()
-        return [datetime.fromisoformat(r[0]) for r in rows]
-
     def states(self, kind: str | None = None) -> list[tuple[str, int, str, str]]:
         """(kind, owner, local_date, state) of every delivery, for reports and tests."""
         sql = "SELECT kind, owner, local_date, state FROM deliveries"

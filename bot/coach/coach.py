@@ -18,7 +18,7 @@ from bot.coach.editor import Editor
 from bot.coach.reminders import reschedule_user
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
-from bot.coach.tips import TipLibrary
+from bot.coach.tips import Match, TipLibrary
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
 from storage import CritiqueRecord, NewCritique, Store, UserKey
@@ -90,10 +90,10 @@ class Coach:
 
     def answer_stream(self, user: UserKey, question: str) -> Iterator[str]:
         """The answer to a question as it is written; never raises."""
-        offline = self.answer(question)
+        matches = self.tips.search(question, limit=3)  # one search: the model's tips and ours
+        offline = answer_from(matches)
         sent = False
         try:
-            matches = self.tips.search(question, limit=3)
             profile = self.store.ensure_user(user, self.clock())
             for piece in self.desk.answer(profile, question, matches, offline):
                 sent = True
@@ -267,15 +267,19 @@ class Coach:
 
     def answer(self, question: str) -> Reply:
         """Answer a question from the tips library, saying which tip it used."""
-        matches = self.tips.search(question)
-        if not matches:
-            return Reply("answer", NO_TIP)
-        best = matches[0].tip
-        lines = [f"{best.title}: {best.step} ({best.minutes} min)", f"Why: {best.why}"]
-        if len(matches) > 1 and matches[1].score >= matches[0].score * 0.6:
-            lines.append(f"Also: {matches[1].tip.step}")
-        lines.append(f"(Tip: {best.id}. Wanted feedback on a draft instead? Send `review` + it.)")
-        return Reply("answer", "\n".join(lines), tips=tuple(m.tip for m in matches))
+        return answer_from(self.tips.search(question))
+
+
+def answer_from(matches: list[Match]) -> Reply:
+    """The offline answer: the best tip, a close second if there is one, and its id."""
+    if not matches:
+        return Reply("answer", NO_TIP)
+    best = matches[0].tip
+    lines = [f"{best.title}: {best.step} ({best.minutes} min)", f"Why: {best.why}"]
+    if len(matches) > 1 and matches[1].score >= matches[0].score * 0.6:
+        lines.append(f"Also: {matches[1].tip.step}")
+    lines.append(f"(Tip: {best.id}. Wanted feedback on a draft instead? Send `review` + it.)")
+    return Reply("answer", "\n".join(lines), tips=tuple(m.tip for m in matches[:2]))
 
 
 def summary(result: Critique) -> str:

@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from datetime import datetime
+from functools import cache
 
 import regex
 
@@ -30,10 +31,14 @@ WITHHELD = "\n\n(I stopped there: that answer was heading somewhere I won't go.)
 SECRET = regex.compile(r"\b(?:sk-[A-Za-z0-9_-]{16,}|xox[abpre]-[A-Za-z0-9-]{8,}|xapp-[\w-]{8,})")
 
 
+@cache
+def _signature() -> str:
+    return render("editor_system").splitlines()[0][:60]
+
+
 def leaks(text: str) -> bool:
     """True when model output repeats the system prompt or looks like a key or token."""
-    signature = render("editor_system").splitlines()[0][:60]
-    return signature in text or bool(SECRET.search(text))
+    return _signature() in text or bool(SECRET.search(text))
 
 
 class EditorDesk:

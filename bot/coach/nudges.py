@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from pathlib import Path
 
 import yaml
@@ -18,7 +18,6 @@ from storage import User
 
 SITUATIONS = ("monday_checkin", "posts_goal_behind", "no_recent_draft", "hedging_up", "any")
 QUIET_DAYS = 5
-REPEAT_DAYS = 14
 WORKDAYS_IN_WEEK = 5
 
 
@@ -107,8 +106,3 @@ def choose(nudges: tuple[Nudge, ...], today: Situation, recent: list[str]) -> Nu
             return fresh[0]
     pool = [n for n in nudges if n.when in today.matches() and n.when != "monday_checkin"]
     return max(pool, key=lambda n: recent.index(n.id) if n.id in recent else len(recent))
-
-
-def repeat_window(today: date) -> date:
-    """How far back 'recently sent' reaches."""
-    return today - timedelta(days=REPEAT_DAYS)

@@ -6,7 +6,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 Severity = Literal["info", "warning", "error"]
-SEVERITIES: tuple[Severity, ...] = ("info", "warning", "error")
 EDITOR_RULE = "editor.note"  # findings the optional language-model editor adds (never scored)
 
 CATEGORIES: tuple[str, ...] = (
