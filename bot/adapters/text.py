@@ -5,7 +5,7 @@ from __future__ import annotations
 import textwrap
 from typing import TYPE_CHECKING
 
-from bot.feedback import EDITOR_RULE, PLATFORMS, Critique, Finding
+from bot.feedback import ALSO_NOTICED_MAX, PLATFORMS, Critique, Finding
 
 if TYPE_CHECKING:
     from bot.coach import Reply
@@ -80,32 +80,31 @@ def render_critique(critique: Critique, paint: Painter, text: str | None = None)
     if critique.strengths:
         out += ["", paint("bold", "What works")]
         out += [paint("good", f"  ✓ {s}") for s in critique.strengths]
-    shown: set[int] = set()
-    if critique.priorities:
+    if critique.priority_notes:
         out += ["", paint("bold", "Fix these first")]
-        for n, rule in enumerate(critique.priorities, 1):
-            same = [i for i, f in enumerate(critique.findings) if f.rule == rule]
-            first = critique.findings[same[0]]
-            shown.update(same)
-            more = f" (+{len(same) - 1} more like this)" if len(same) > 1 else ""
-            out.append(
-                f"  {n}. "
-                + paint(first.severity, f"{label(first.category)}: ")
-                + first.message
-                + more
-            )
+        for n, note in enumerate(critique.priority_notes, 1):
+            first = note.first
+            tally = f" ({note.tally})" if note.count > 1 else ""
+            head = paint(note.severity, f"{label(note.category)}: ")
+            out.append(f"  {n}. {head}{first.message}{tally}")
             if first.excerpt and first.end - first.start < len(text or first.excerpt):
                 out.append(f"     {_line_of(text, first)}“{' '.join(first.excerpt.split())[:80]}”")
             out.append(_indent(f"→ {first.suggestion}", "     "))
-    rest = [f for i, f in enumerate(critique.findings) if i not in shown and f.rule != EDITOR_RULE]
+    rest = critique.other_notes
     if rest:
+        shown = rest[:ALSO_NOTICED_MAX]
         out += ["", paint("bold", f"Also noticed ({len(rest)})")]
-        for f in rest:
+        for note in shown:
+            tally = f" ({note.tally})" if note.count > 1 else ""
             out.append(
-                paint(f.severity, f"  · {label(f.category)}: ")
-                + f"{f.message} "
-                + _indent(f"→ {f.suggestion}", "").replace("\n", "\n    ")
+                paint(note.severity, f"  · {label(note.category)}: ")
+                + f"{note.first.message}{tally} "
+                + _indent(f"→ {note.first.suggestion}", "").replace("\n", "\n    ")
             )
+        if len(rest) > len(shown):
+            left = len(rest) - len(shown)
+            notes = "note" if left == 1 else "notes"
+            out.append(f"  … and {left} minor {notes} (`--format json` lists every one)")
     if not critique.english:
         out += ["", "This doesn't read as English, so I only checked length, tags and links."]
     s = critique.stats

@@ -1,11 +1,21 @@
 """The critique engine: pure functions, text in, Critique out."""
 
 from bot.feedback.engine import critique
-from bot.feedback.model import CATEGORIES, EDITOR_RULE, Critique, Finding, LengthInfo, Stats
+from bot.feedback.model import (
+    ALSO_NOTICED_MAX,
+    CATEGORIES,
+    EDITOR_RULE,
+    Critique,
+    Finding,
+    LengthInfo,
+    Note,
+    Stats,
+)
 from bot.feedback.platforms import DEFAULT_PLATFORM, PLATFORMS, get_platform
 from bot.feedback.rules import RULES, RULES_BY_ID
 
 __all__ = [
+    "ALSO_NOTICED_MAX",
     "CATEGORIES",
     "DEFAULT_PLATFORM",
     "EDITOR_RULE",
@@ -15,6 +25,7 @@ __all__ = [
     "Critique",
     "Finding",
     "LengthInfo",
+    "Note",
     "Stats",
     "critique",
     "get_platform",

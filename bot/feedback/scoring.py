@@ -5,11 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from bot.feedback import lexicon
-from bot.feedback.model import CATEGORIES, Finding
+from bot.feedback.model import CATEGORIES, SEVERITY_RANK, Finding
 from bot.feedback.text import Draft
 
 PENALTY = {"info": 0.1, "warning": 0.3, "error": 0.6}
-SEVERITY_RANK = {"info": 0, "warning": 1, "error": 2}
 MAX_PRIORITIES = 3
 
 # How much each category can take off the overall score.

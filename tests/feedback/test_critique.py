@@ -84,6 +84,7 @@ def test_json_has_exactly_the_documented_shape_on_every_platform() -> None:
             "subscores",
             "length",
             "findings",
+            "notes",
             "priorities",
             "strengths",
             "stats",
@@ -162,3 +163,23 @@ def test_golden_critique(name: str) -> None:
         if not UPDATE:
             pytest.fail(f"wrote missing golden {path.name}; review it and run again")
     assert got == json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_findings_of_one_rule_are_one_note_with_a_count_and_every_span() -> None:
+    text = (
+        "I just think maybe we should just try it. It's just a small change, maybe. "
+        "Honestly it might just work, and I hope you agree with the plan we wrote."
+    )
+    result = critique(text, "linkedin")
+    hedges = [f for f in result.findings if f.rule == "confidence.hedge"]
+    (note,) = [n for n in result.notes if n.rule == "confidence.hedge"]
+    assert note.count == len(hedges) >= 4
+    assert note.findings == tuple(hedges)
+    assert '"just" ×4' in note.tally
+    assert len({n.rule for n in result.notes}) == len(result.notes)
+    assert [n.rule for n in result.priority_notes] == list(result.priorities)
+    data = result.to_dict()
+    (as_json,) = [n for n in data["notes"] if n["rule"] == "confidence.hedge"]
+    assert as_json["count"] == note.count
+    assert [s["excerpt"] for s in as_json["spans"]] == [f.excerpt for f in hedges]
+    assert len(data["findings"]) == len(result.findings)  # JSON keeps every finding

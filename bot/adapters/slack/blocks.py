@@ -7,7 +7,7 @@ from typing import Any
 from bot.adapters.slack.markup import clip, escape
 from bot.adapters.text import label
 from bot.coach import Action, Dashboard, Reply
-from bot.feedback import EDITOR_RULE, PLATFORMS, Critique, Finding
+from bot.feedback import PLATFORMS, Critique, Finding
 
 Block = dict[str, Any]
 SECTION_LIMIT = 2900  # Slack allows 3,000 characters in a section
@@ -98,23 +98,23 @@ def critique_blocks(
     if critique.strengths:
         works = "\n".join(f"✓ {escape(s)}" for s in critique.strengths)
         blocks.append(section(f"*What works*\n{works}"))
-    shown: set[int] = set()
-    for n, rule in enumerate(critique.priorities, 1):
-        same = [i for i, f in enumerate(critique.findings) if f.rule == rule]
-        shown.update(same)
-        first = critique.findings[same[0]]
-        more = f" _(+{len(same) - 1} more like this)_" if len(same) > 1 else ""
+    for n, note in enumerate(critique.priority_notes, 1):
+        first = note.first
+        more = f" _({escape(note.tally)})_" if note.count > 1 else ""
         blocks.append(
             section(
-                f"*{n}. {label(first.category)}:* {escape(first.message)}{more}\n"
+                f"*{n}. {label(note.category)}:* {escape(first.message)}{more}\n"
                 f"{_quote(first)}→ {escape(first.suggestion)}"
             )
         )
-    rest = [f for i, f in enumerate(critique.findings) if i not in shown and f.rule != EDITOR_RULE]
+    rest = critique.other_notes
     buttons = list(action_buttons(actions))
     if rest and expanded:
         notes = "\n".join(
-            f"• *{label(f.category)}:* {escape(f.message)} → {escape(f.suggestion)}" for f in rest
+            f"• *{label(n.category)}:* {escape(n.first.message)}"
+            + (f" _({escape(n.tally)})_" if n.count > 1 else "")
+            + f" → {escape(n.first.suggestion)}"
+            for n in rest
         )
         blocks.append(section(f"*Everything else*\n{notes}"))
     elif rest and critique_id is not None:

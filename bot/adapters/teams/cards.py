@@ -7,7 +7,7 @@ from typing import Any
 
 from bot.adapters.text import label
 from bot.coach import Action, Reply
-from bot.feedback import EDITOR_RULE, PLATFORMS, Critique, Finding
+from bot.feedback import PLATFORMS, Critique, Finding
 
 Card = dict[str, Any]
 VERSION = "1.5"
@@ -55,10 +55,11 @@ def reply_card(reply: Reply) -> Card:
     return card(body, [submit(a) for a in reply.actions])
 
 
-def _finding(n: int | None, finding: Finding) -> list[dict[str, Any]]:
+def _finding(n: int | None, finding: Finding, tally: str = "") -> list[dict[str, Any]]:
     head = f"{n}. " if n else "• "
     quote = " ".join(finding.excerpt.split())
-    blocks = [text(f"{head}**{label(finding.category)}**: {finding.message}")]
+    more = f" ({tally})" if tally else ""
+    blocks = [text(f"{head}**{label(finding.category)}**: {finding.message}{more}")]
     if quote and len(quote) < 400:
         blocks.append(text(f"“{quote[:120]}”", isSubtle=True, spacing="None"))
     blocks.append(text(f"→ {finding.suggestion}", spacing="None"))
@@ -80,15 +81,12 @@ def critique_card(reply: Reply) -> Card:
     if critique.strengths:
         body.append(text("**What works**"))
         body += [text(f"✓ {s}", spacing="None") for s in critique.strengths]
-    shown: set[int] = set()
-    for n, rule in enumerate(critique.priorities, 1):
-        same = [i for i, f in enumerate(critique.findings) if f.rule == rule]
-        shown.update(same)
-        body += _finding(n, critique.findings[same[0]])
-    rest = [f for i, f in enumerate(critique.findings) if i not in shown and f.rule != EDITOR_RULE]
+    for n, note in enumerate(critique.priority_notes, 1):
+        body += _finding(n, note.first, note.tally)
+    rest = critique.other_notes
     actions = []
     if rest:
-        items = [block for f in rest for block in _finding(None, f)]
+        items = [block for note in rest for block in _finding(None, note.first, note.tally)]
         body.append(
             {"type": "Container", "id": "everything-else", "isVisible": False, "items": items}
         )
