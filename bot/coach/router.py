@@ -278,6 +278,11 @@ def classify(text: str) -> Intent:
     return Intent("question", reason="a question or worry with context")
 
 
+def about_posting(text: str) -> bool:
+    """True when the text speaks of posting, writing or an audience, or of a writer's worry."""
+    return any(p.search(text) for p in (POSTING, STRONG_WORRY, WEAK_WORRY))
+
+
 def _asks_readers(sentence: str) -> bool:
     return bool(ASKS_THE_CROWD.search(sentence)) or bool(
         ASKS_READERS.search(sentence) and not FIRST_PERSON.search(sentence)
