@@ -144,6 +144,7 @@ class Analyzer:
 
         self.stemmer = snowballstemmer.stemmer("english")
         self.stopwords = (frozenset(STOPWORDS_EN_PLUS) | EXTRA_STOPWORDS) - KEPT_WORDS
+        self._stems: dict[str, str] = {}  # snowballstemmer is pure Python: stem each word once
 
     def terms(self, text: str) -> list[str]:
         """The terms of a text; a word within reach of a negation also gives `not_<stem>`."""
@@ -159,7 +160,9 @@ class Analyzer:
                 continue
             if word in self.stopwords or (len(word) < 2 and word != "x"):
                 continue
-            stem = self.stemmer.stemWord(word)
+            stem = self._stems.get(word)
+            if stem is None:
+                stem = self._stems[word] = self.stemmer.stemWord(word)
             terms.append(stem)
             if negated:
                 terms.append(f"not_{stem}")
