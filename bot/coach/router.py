@@ -109,7 +109,8 @@ STRONG_WORRY = regex.compile(
     r"not\s+(?:an?\s+)?(?:expert|writer|good|technical|native|creative|interesting)|"
     r"(?:isn't|is\s+not|aren't|not)\s+good\s+enough|"
     r"can'?t\s+(?:write|think|find|seem|come\s+up|decide|get|figure)|"
-    r"(?:don'?t|do\s+not|never)\s+know|no\s+idea|stuck|block(?:ed)?|need\s+help|"
+    r"(?:don'?t|do\s+not|never)\s+know|no\s+idea|stuck|block(?:ed)?|need\s+help|freeze|froze|"
+    r"can'?t\s+(?:pick|choose|start|begin|finish|focus)|"
     r"nothing\s+(?:\w+\s+)?(?:to\s+(?:say|write|post|share)|worth)|run\s+out|ran\s+out|"
     r"out\s+of\s+ideas|never\s+(?:finish|post|get|have|write|hear)|"
     r"keep\s+(?:re\w+|skipping|putting|deleting|procrastinating|forgetting)|putting\s+off|"
@@ -118,7 +119,7 @@ STRONG_WORRY = regex.compile(
     r"busy|no\s+time|(?:don'?t|do\s+not|never)\s+have\s+(?:the\s+|enough\s+|any\s+)?time|"
     r"takes?\s+(?:me\s+)?(?:forever|ages|hours|too\s+long)|"
     # an audience that doesn't answer
-    r"(?:nobody|no\s+one|noone)(?:\s+(?:ever|really|even|at\s+work))?\s+(?:reads?|likes?|comments?|"
+    r"(?:nobody|no\s+one|noone)(?:\s+[\w']+){0,4}?\s+(?:reads?|likes?|comments?|"
     r"listens?|cares?|responds?|replies|engages?|sees?|notices?|follows?|clicks?|wants?|will|"
     r"would|is)|zero\s+\w+|no\s+(?:likes|comments|engagement|followers|views|"
     r"replies|reach|response)|who\s+(?:would|will|cares|wants)|invisible|ignored|"

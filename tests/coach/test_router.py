@@ -69,6 +69,9 @@ WORRIES = [
     "English is my second language and I'm embarrassed by my writing",
     "I'm a new manager. What should I post about?",
     "I'm shy. Any tips?",
+    "nobody in my team ever comments on my posts",
+    "I want to share my work but I freeze",
+    "I have three ideas and can't choose one",
 ]
 
 
