@@ -158,6 +158,12 @@ PAST = regex.compile(
     r"had\s+been|finally|anyway)\b",
     regex.IGNORECASE,
 )
+# A request to the coach after a question: "how do I grow my followers? Keep it short."
+REQUEST = regex.compile(
+    r"^(?:please|pls|(?:tell|give|show|help|teach|remind)\s+me|explain|ignore|keep\s+it|"
+    r"make\s+it|be\s+(?:brief|honest|short|specific)|answer|thanks|thank\s+you)\b",
+    regex.IGNORECASE,
+)
 # One line about who is asking ("I'm a new manager.") before the question.
 CONTEXT = regex.compile(
     r"^(?:i'?m|i’m|i\s+am|i\s+work|i\s+have|i've|i\s+do|i\s+run|i\s+lead|i\s+manage|i\s+want|"
@@ -239,6 +245,8 @@ def sentence_kind(sentence: str) -> SentenceKind:
     if present and words <= WORRY_MAX_WORDS and _worries(sentence, statement):
         return "worry"
     if present and words <= CONTEXT_MAX_WORDS and CONTEXT.match(sentence):
+        return "context"
+    if REQUEST.match(sentence):
         return "context"
     return "other"
 

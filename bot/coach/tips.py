@@ -18,7 +18,7 @@ from typing import Any
 import regex
 import yaml
 
-from bot.coach.router import about_posting
+from bot.coach.router import about_posting, sentences
 from bot.errors import ChorusError
 
 MAX_TIP_MINUTES = 15
@@ -203,8 +203,8 @@ class TipLibrary:
     def search(self, question: str, limit: int = 2) -> list[Match]:
         """The tips that best answer the question, best first; empty when no word matches.
 
-        When the best tip covers less than half of what the question is about, every match
-        has `fits=False`: the closest tips, not an answer."""
+        When the best tip covers less than half of what any sentence of the question is about,
+        every match has `fits=False`: the closest tips, not an answer."""
         index, analyzer, vocabularies, idf = self._retriever()
         terms = analyzer.terms(question)
         known = [t for t in terms if t in idf]
@@ -214,7 +214,8 @@ class TipLibrary:
         matches = [(int(i), float(s)) for i, s in zip(found[0], scores[0], strict=True) if s > 0]
         if not matches:
             return []
-        coverage = _coverage(terms, vocabularies[matches[0][0]], idf)
+        best = vocabularies[matches[0][0]]  # a question with chat around it still fits
+        coverage = max(_coverage(analyzer.terms(s), best, idf) for s in sentences(question))
         least = MIN_COVERAGE_ON_TOPIC if about_posting(question) else MIN_COVERAGE
         fits = coverage >= least
         return [Match(self.tips[i], s, fits) for i, s in matches]
