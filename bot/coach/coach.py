@@ -18,7 +18,7 @@ from bot.coach.editor import Editor
 from bot.coach.reminders import reschedule_user
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
-from bot.coach.tips import Match, TipLibrary
+from bot.coach.tips import Match, Tip, TipLibrary
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
 from storage import CritiqueRecord, NewCritique, Store, UserKey
@@ -31,6 +31,10 @@ NO_TIP = (
     "I don't have a tip for that yet. I'm best at drafts (paste one and I'll critique it) and "
     "at questions about posting, confidence, followers, time and platforms. Try `help`."
 )
+NOTHING_FITS = "I don't have a tip that answers that. The closest {count} I have:"
+START_HERE = "Two small steps many people start with:"
+DRAFT_INSTEAD = "Wanted feedback on a draft instead? Send `review` + it."
+ALSO_RATIO = 0.6  # a second tip is worth adding when it scores this close to the best
 RECHECK_PLATFORMS = ("x", "linkedin", "bluesky")
 WELCOME_PROMPTS = (
     Action("Critique my LinkedIn draft", "draft"),
@@ -91,11 +95,12 @@ class Coach:
     def answer_stream(self, user: UserKey, question: str) -> Iterator[str]:
         """The answer to a question as it is written; never raises."""
         matches = self.tips.search(question, limit=3)  # one search: the model's tips and ours
-        offline = answer_from(matches)
+        offline = answer_from(matches, self.tips.start_here)
+        fitting = matches if matches and matches[0].fits else []  # else the model isn't asked
         sent = False
         try:
             profile = self.store.ensure_user(user, self.clock())
-            for piece in self.desk.answer(profile, question, matches, offline):
+            for piece in self.desk.answer(profile, question, fitting, offline):
                 sent = True
                 yield piece
         except Exception:
@@ -267,19 +272,36 @@ class Coach:
 
     def answer(self, question: str) -> Reply:
         """Answer a question from the tips library, saying which tip it used."""
-        return answer_from(self.tips.search(question))
+        return answer_from(self.tips.search(question), self.tips.start_here)
 
 
-def answer_from(matches: list[Match]) -> Reply:
-    """The offline answer: the best tip, a close second if there is one, and its id."""
-    if not matches:
+def answer_from(matches: list[Match], start_here: tuple[Tip, ...] = ()) -> Reply:
+    """The offline answer: the best tip and a close second, each named by its id.
+
+    When no tip fits the question, it says so and offers the closest two (or, when nothing
+    matched at all, the library's two first steps); `tips` holds the tips the text names."""
+    if matches and matches[0].fits:
+        best = matches[0]
+        used = [best.tip]
+        lines = [
+            f"{best.tip.title}: {best.tip.step} ({best.tip.minutes} min)",
+            f"Why: {best.tip.why}",
+        ]
+        second = matches[1] if len(matches) > 1 else None
+        if second and second.fits and second.score >= best.score * ALSO_RATIO:
+            used.append(second.tip)
+            lines.append(f"Also ({second.tip.id}): {second.tip.step}")
+        lines.append(f"(Tip: {best.tip.id}. {DRAFT_INSTEAD})")
+        return Reply("answer", "\n".join(lines), tips=tuple(used))
+    offered = tuple(m.tip for m in matches[:2]) or start_here[:2]
+    if not offered:
         return Reply("answer", NO_TIP)
-    best = matches[0].tip
-    lines = [f"{best.title}: {best.step} ({best.minutes} min)", f"Why: {best.why}"]
-    if len(matches) > 1 and matches[1].score >= matches[0].score * 0.6:
-        lines.append(f"Also: {matches[1].tip.step}")
-    lines.append(f"(Tip: {best.id}. Wanted feedback on a draft instead? Send `review` + it.)")
-    return Reply("answer", "\n".join(lines), tips=tuple(m.tip for m in matches[:2]))
+    count = "two" if len(offered) == 2 else "one"
+    lead = NOTHING_FITS.format(count=count) if matches else f"{NO_TIP}\n{START_HERE}"
+    lines = [lead, *(f"• {t.title}: {t.step} ({t.minutes} min) (Tip: {t.id})" for t in offered)]
+    if matches:
+        lines.append(DRAFT_INSTEAD)
+    return Reply("answer", "\n".join(lines), tips=offered)
 
 
 def summary(result: Critique) -> str:

@@ -129,6 +129,13 @@ def test_questions_without_a_matching_tip_never_reach_the_model(
     assert "don't have a tip" in text and not fake_ai.requests
 
 
+def test_questions_no_tip_fits_never_reach_the_model(
+    smart_coach: Coach, fake_ai: FakeOpenAI
+) -> None:
+    [text] = list(smart_coach.answer_stream(ALICE, "should I buy Bitcoin?"))
+    assert text.startswith("I don't have a tip that answers") and not fake_ai.requests
+
+
 def test_without_a_model_nothing_changes(coach: Coach) -> None:
     offline = coach.handle(ALICE, DRAFT)
     assert coach.enrich(ALICE, offline, DRAFT) is offline
