@@ -209,7 +209,7 @@ def test_pasting_a_draft_with_paragraphs_in_a_terminal_keeps_it_whole(tmp_path: 
         _read_until(parent, "you › ".encode())
         paste = "We moved CI to a shared cache.\n\nBuilds went from 40 minutes to 9.\n\n"
         os.write(parent, paste.encode())
-        shown = _read_until(parent, b"sentences")
+        shown = _read_until(parent, b"hedges per 100 words")  # the stats line, printed last
         assert b"2 sentences" in shown  # both paragraphs reached the coach as one draft
         os.write(parent, b"how do I grow my followers?\n")
         assert b"(Tip: " in _read_until(parent, b"(Tip: ")
