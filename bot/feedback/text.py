@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,8 +11,11 @@ from typing import NamedTuple
 
 import regex
 
-from bot.feedback import lexicon
+from bot.feedback import confidence, inclusive, lexicon, quoting
+from bot.feedback.chars import NOT_AN_END, fold
+from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
+from bot.feedback.match import Token, tokenize
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
@@ -20,7 +24,8 @@ PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{
 URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", regex.IGNORECASE)
 HASHTAG = regex.compile(r"(?<![\w#&])#(\p{L}[\p{L}\p{N}_]*)")
 MENTION = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
-SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+SENTENCE_END = regex.compile(rf"(?<=[.!?…]){NOT_AN_END}[\"'”’)]*\s+|\n+")
+
 EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])\X")
 NOT_LETTER = regex.compile(r"\P{L}+")
 
@@ -49,14 +54,6 @@ FOREIGN_FUNCTION_WORDS = (
 )
 
 MAX_GRADE = 20.0  # past postgraduate level the formula stops meaning anything
-NEGATION_BEFORE = regex.compile(r"\b(?:no|not|without|never)\s+$")
-TEMPORAL_AFTER_JUST = frozenset(
-    """
-    got won hit shipped launched finished started joined landed published
-    released signed passed moved opened closed became received announced completed
-    graduated turned hired promoted arrived returned reached crossed celebrated
-    """.split()
-)
 
 
 class Span(NamedTuple):
@@ -95,15 +92,63 @@ class Draft:
     @cached_property
     def prose(self) -> str:
         """The text with links blanked out (same length, so spans still line up)."""
-        text = self.text
+        if not self.urls:
+            return self.text
+        pieces, at = [], 0
         for url in self.urls:
-            text = text[: url.start] + " " * (url.end - url.start) + text[url.end :]
-        return text
+            pieces += [self.text[at : url.start], " " * (url.end - url.start)]
+            at = url.end
+        pieces.append(self.text[at:])
+        return "".join(pieces)
 
     @cached_property
     def lower(self) -> str:
         """The prose in lower case, with curly apostrophes straightened (same length)."""
-        return self.prose.lower().replace("’", "'")
+        return fold(self.prose).replace("’", "'")
+
+    @cached_property
+    def tokens(self) -> tuple[Token, ...]:
+        """Words of prose for phrase matching (hashtags and mentions left out)."""
+        return tokenize(self.lower)
+
+    @cached_property
+    def inconsiderate(self) -> tuple[inclusive.Found, ...]:
+        """Terms retext-equality calls inconsiderate (quoted ones included)."""
+        return tuple(inclusive.inconsiderate(self.tokens, self.text, self.lower))
+
+    @cached_property
+    def not_own(self) -> tuple[tuple[int, int], ...]:
+        """Spans the writer quotes, names as a title, or mentions rather than uses."""
+        starts = {self._first_token_at(s.start) for s in self.sentences}
+        spans = [
+            *quoting.quoted(self.prose),
+            *quoting.titles(self.prose, self.tokens, starts),
+            *quoting.mentioned(self.lower, self.tokens, [s.end for s in self.sentences]),
+        ]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
+
+    @cached_property
+    def _not_own_starts(self) -> list[int]:
+        return [start for start, _ in self.not_own]
+
+    @cached_property
+    def _token_starts(self) -> list[int]:
+        return [t.start for t in self.tokens]
+
+    def _first_token_at(self, index: int) -> int:
+        at = bisect_right(self._token_starts, index - 1)
+        return self.tokens[at].start if at < len(self.tokens) else -1
+
+    def is_own(self, start: int, end: int) -> bool:
+        """True unless the span lies in a quotation, a title or a mentioned term."""
+        at = bisect_right(self._not_own_starts, start) - 1
+        return at < 0 or end > self.not_own[at][1]
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -176,36 +221,29 @@ class Draft:
         return _spans(lexicon.TRANSPARENCY, self.lower)
 
     @cached_property
-    def hedges(self) -> tuple[Span, ...]:
+    def hedges(self) -> tuple[Signal, ...]:
         """Hedges, minimisers, apologies and self-deprecation, minus reasoned views."""
-        found = [
-            s
-            for pattern in (lexicon.HEDGES, lexicon.APOLOGIES, lexicon.SELF_DEPRECATION)
-            for s in _spans(pattern, self.lower)
-        ]
-        kept = [s for s in found if not self._excused(s)]
-        return tuple(sorted(_without_overlaps(kept), key=lambda s: s.start))
+        return confidence.signals(self)
 
-    def _excused(self, hedge: Span) -> bool:
-        if any(t.start <= hedge.start < t.end for t in self.transparency):
-            return True
-        if NEGATION_BEFORE.search(self.lower, max(0, hedge.start - 12), hedge.start):
-            return True  # "no apologies", "not sorry"
-        if hedge.text == "just":
-            following = WORD.match(self.lower, hedge.end + 1)
-            return bool(following and following.group() in TEMPORAL_AFTER_JUST)
-        if hedge.text in ("i think", "i believe"):
-            sentence = self.sentence_at(hedge.start)
-            return bool(sentence and lexicon.REASONED.search(sentence.text))
-        return False
+    @cached_property
+    def stances(self) -> tuple[Span, ...]:
+        """Phrases that state a view (a bare hedging "I think" doesn't count)."""
+        starts = [h.start for h in self.hedges]
+
+        def hedged(index: int) -> bool:
+            at = bisect_right(starts, index) - 1
+            return at >= 0 and index < self.hedges[at].end
+
+        return tuple(
+            Span(m.start(), m.end(), m.group())
+            for m in lexicon.STANCE.finditer(self.lower)
+            if not hedged(m.start()) and self.is_own(m.start(), m.end())
+        )
 
     @cached_property
     def stance(self) -> Span | None:
-        """The first phrase that states a view (a bare hedging "I think" doesn't count)."""
-        for m in lexicon.STANCE.finditer(self.lower):
-            if not any(h.start <= m.start() < h.end for h in self.hedges):
-                return Span(m.start(), m.end(), m.group())
-        return None
+        """The first phrase that states a view."""
+        return self.stances[0] if self.stances else None
 
     @cached_property
     def hedges_per_100_words(self) -> float:
@@ -226,18 +264,13 @@ class Draft:
         """The original text between start and end."""
         return self.text[start:end]
 
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, index: int) -> Span | None:
         """The sentence that contains character `index`."""
-        for sentence in self.sentences:
-            if sentence.start <= index < sentence.end:
-                return sentence
+        at = bisect_right(self._sentence_starts, index) - 1
+        if at >= 0 and index < self.sentences[at].end:
+            return self.sentences[at]
         return None
-
-
-def _without_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep the longest of overlapping spans ("i'm not sure" over "not sure if")."""
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    return kept

@@ -6,7 +6,8 @@ from collections.abc import Iterator
 
 import regex
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_compliance as lexicon
+from bot.feedback.lexicon import phrases
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -69,7 +70,7 @@ def company_term(draft: Draft) -> Iterator[Hit]:
     for term in draft.policy_terms:
         if not term.strip():
             continue
-        for m in lexicon.phrases([term]).finditer(draft.lower):
+        for m in phrases([term]).finditer(draft.lower):
             yield Hit(
                 "error",
                 f'Your company policy flags "{draft.excerpt(m.start(), m.end())}".',

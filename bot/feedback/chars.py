@@ -1,0 +1,25 @@
+"""Character-level helpers that keep every position where it was."""
+
+from __future__ import annotations
+
+import regex
+
+SURROGATE = regex.compile(r"[\ud800-\udfff]")
+# A full stop after a title or an initial ("Dr.", "e.g.", "J.") does not end a sentence.
+NOT_AN_END = (
+    r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|Gen|Capt|Rev|Hon|[A-Z]"
+    r"|(?i:vs|cf|approx|e\.g|i\.e))\.)"
+)
+
+
+def fold(text: str) -> str:
+    """Lower case that keeps every character where it was ("İ" lowers to two code points)."""
+    lowered = text.lower()
+    if len(lowered) == len(text):
+        return lowered
+    return "".join(c.lower() if len(c.lower()) == 1 else c.lower()[0] for c in text)
+
+
+def without_surrogates(text: str) -> str:
+    """Lone surrogates (JSON can carry "\\ud83d") as U+FFFD, so every codec can handle the text."""
+    return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text

@@ -1,0 +1,153 @@
+"""Tone: selling phrases, capitals, exclamation runs, buzzwords and tracking links."""
+
+from __future__ import annotations
+
+import regex
+
+from bot.feedback.lexicon import patterns, phrases
+from bot.feedback.match import Phrasebook
+
+SALES_PHRASES = phrases(
+    [
+        "buy now",
+        "order now",
+        "shop now",
+        "limited time",
+        "limited-time",
+        "limited offer",
+        "act now",
+        "don't miss out",
+        "do not miss out",
+        "dm me for pricing",
+        "dm for pricing",
+        "dm me for details",
+        "discount code",
+        "promo code",
+        "use code",
+        "sign up today",
+        "book a demo",
+        "book your demo",
+        "last chance",
+        "while stocks last",
+        "while supplies last",
+        "free trial",
+        "click the link",
+        "link in bio",
+        "special offer",
+        "exclusive offer",
+        "get yours",
+        "best price",
+        "lowest price",
+        "money back",
+        "risk-free",
+        "100% guaranteed",
+        "discount price",
+        "discounted price",
+        "at a discount",
+        "for a discount",
+        "buy one get one",
+        "free shipping",
+        "order today",
+        "shop today",
+        "buy today",
+        "get yours today",
+        "grab yours",
+        "grab your copy",
+        "sale ends",
+        "on sale now",
+        "early bird price",
+        "spots are limited",
+        "limited spots",
+        "register now",
+        "sign up now",
+        "enroll now",
+        "download now",
+        "dm me to buy",
+        "dm me to order",
+    ]
+)
+# "20% off", "save 30%", "$10 off", "only $9", "half price".
+PRICE_PUSH = patterns(
+    r"\d{1,3}\s?%\s?off",
+    r"save\s+(?:up\s+to\s+)?\d{1,3}\s?%",
+    r"[$€£]\s?\d[\d,.]*\s+off",
+    r"only\s+[$€£]\s?\d[\d,.]*",
+    r"half\s+price",
+)
+EXCLAMATION_RUN = regex.compile(r"!{2,}|(?:!\s*\p{Extended_Pictographic}*\s*){3,}")
+# Words in capitals: two letters or more, not a hashtag or mention.
+CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}#@_'’-])\p{Lu}{2,}(?![\p{L}\p{N}_'’-])")
+ACRONYM_MAX = 5  # a capitalised word this short is taken as an acronym unless the text shouts
+# Short words people capitalise for emphasis, never acronyms.
+EMPHATIC = frozenset(
+    "HUGE BIG NEW FREE NOW WOW OMG BEST MUST LOVE NEVER GREAT EPIC HOT SALE VERY SO ALL NOT "
+    "STOP YES NO EVER MORE MOST".split()
+)
+# Known acronyms are never shouting, even longer ones or in a run ("AWS GPU").
+ACRONYMS = frozenset(
+    """
+    HTML HTTP HTTPS JSON REST NASA GDPR COVID UNESCO NATO YAML TOML CSS SQL
+    AJAX ASAP FAQ GPU CPU SaaS UTC CEST EMEA APAC LATAM ANSI ISBN ICYMI
+    TLDR IMHO FWIW DEI ESG SMART OKRS KPIS AWS B2B B2C SOC2 PCI HIPAA
+    OAUTH SAML LGBTQ LGBTQIA NYSE NASDAQ
+    """.split()
+)
+
+TRACKING_PARAMS = regex.compile(
+    r"[?&](?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|si|trk|trackingId|ref_src)=",
+    regex.IGNORECASE,
+)
+
+# Buzzword -> plain alternative; inflections match too ("thought leaders", "leveraging").
+JARGON: dict[str, str] = {
+    "synergy": "working together",
+    "synergies": "shared gains",
+    "leverage": "use",
+    "leveraging": "using",
+    "best-of-breed": "the best",
+    "best in class": "the best",
+    "best-in-class": "the best",
+    "paradigm shift": "big change",
+    "game-changing": "important",
+    "game changer": "big step",
+    "game-changer": "big step",
+    "thought leadership": "ideas worth sharing",
+    "thought leader": "expert",
+    "move the needle": "make a difference",
+    "circle back": "come back to it",
+    "low-hanging fruit": "quick wins",
+    "deep dive": "close look",
+    "bandwidth": "time",
+    "disruptive": "new",
+    "disrupt": "change",
+    "holistic": "complete",
+    "robust": "solid",
+    "seamless": "smooth",
+    "cutting-edge": "new",
+    "world-class": "excellent",
+    "next-gen": "new",
+    "mission-critical": "essential",
+    "value-add": "benefit",
+    "ideate": "come up with ideas",
+    "actionable insights": "useful findings",
+    "empower": "help",
+    "utilize": "use",
+    "utilise": "use",
+    "operationalize": "put into practice",
+    "north star": "main goal",
+    "boil the ocean": "do everything at once",
+    "synergize": "work together",
+    "growth hacking": "marketing experiments",
+    "growth hacker": "marketer",
+    "rockstar": "strong engineer",
+    "ninja": "expert",
+    "bleeding-edge": "new",
+    "next-level": "better",
+    "revolutionize": "change",
+    "revolutionise": "change",
+    "supercharge": "speed up",
+    "win-win": "good for both sides",
+    "touch base": "talk",
+    "core competency": "strength",
+}
+JARGON_BOOK = Phrasebook(JARGON.items(), inflect=True)

@@ -1,0 +1,164 @@
+"""Word-level phrase matching over a draft's tokens: whole words, inflections, wildcards.
+
+A phrase list becomes a Phrasebook: an index from a phrase's first word to the phrases that
+start with it, so matching is one dictionary look-up per word of the draft, however long the
+list (retext-equality alone has over a thousand phrases). Words are compared in lower case
+with apostrophes straightened; a phrase written with capitals (retext-equality's "ADD", "MD")
+matches only those capitals, as it does in retext.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Generic, NamedTuple, TypeVar
+
+import regex
+
+# A word: letters and digits, with inner apostrophes ("don't", "man's"); a hyphen splits words,
+# so "game-changer" and "game changer" match the same phrase.
+TOKEN = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}']*")
+PHRASE_WORD = regex.compile(r"\*|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*")
+# What may stand between two words of one phrase: spaces, a line break, hyphens or dashes, or
+# the single dot of an abbreviation ("o.c.d").
+JOIN = regex.compile(r"[\s\-‐‑–]+|\.")
+WILDCARD = "*"
+VOWELS = frozenset("aeiou")
+
+V = TypeVar("V")
+
+
+class Token(NamedTuple):
+    """One word of the draft: where it is, and the forms a phrase may match it by."""
+
+    start: int
+    end: int
+    keys: tuple[str, ...]  # the folded word, then without "'s", then without apostrophes
+
+
+def keys_of(word: str) -> tuple[str, ...]:
+    """The forms a folded word is matched by: itself, its stem before "'s", no apostrophes."""
+    if "'" not in word:
+        return (word,)
+    keys = [word]
+    if word.endswith("'s"):
+        keys.append(word[:-2])
+    keys.append(word.replace("'", ""))
+    return tuple(dict.fromkeys(keys))
+
+
+def tokenize(folded: str, skip_tags: bool = True) -> tuple[Token, ...]:
+    """The words of folded text (hashtags and @mentions left out when `skip_tags`)."""
+    found = []
+    for m in TOKEN.finditer(folded):
+        start = m.start()
+        if skip_tags and start and folded[start - 1] in "#@":
+            continue
+        found.append(Token(start, m.end(), keys_of(m.group())))
+    return tuple(found)
+
+
+def inflections(word: str) -> set[str]:
+    """Regular plural and verb forms of an English word ("leader" -> "leaders", "leveraging")."""
+    forms = {word}
+    if len(word) < 3 or not word.isalpha():
+        return forms
+    last = word[-1]
+    if word.endswith(("s", "x", "z", "ch", "sh")):
+        forms.add(word + "es")
+    elif last == "y" and word[-2] not in VOWELS:
+        forms |= {word[:-1] + "ies", word[:-1] + "ied"}
+    else:
+        forms.add(word + "s")
+    if last == "e":
+        forms |= {word + "d", word[:-1] + "ing"}
+    else:
+        forms |= {word + "ed", word + "ing"}
+        if last not in VOWELS and last not in "wxy" and word[-2] in VOWELS:
+            forms |= {word + last + "ed", word + last + "ing"}  # "plan" -> "planned"
+    return forms
+
+
+@dataclass(frozen=True)
+class Match(Generic[V]):
+    """A phrase found in the draft: the span of its words and what the phrase maps to."""
+
+    start: int
+    end: int
+    value: V
+
+
+@dataclass(frozen=True)
+class _Entry(Generic[V]):
+    words: tuple[str, ...]
+    value: V
+    exact: bool  # written with capitals: match the original text's case
+
+
+class Phrasebook(Generic[V]):
+    """Phrases (each mapped to a value) indexed by first word, matched over a draft's tokens."""
+
+    def __init__(self, phrases: Iterable[tuple[str, V]], inflect: bool = False) -> None:
+        self._index: dict[str, list[_Entry[V]]] = {}
+        for phrase, value in phrases:
+            for words in _variants(phrase, inflect):
+                exact = any(w != w.lower() for w in words)
+                entry = _Entry(words if exact else tuple(w.lower() for w in words), value, exact)
+                self._index.setdefault(entry.words[0].lower(), []).append(entry)
+        for entries in self._index.values():
+            entries.sort(key=lambda e: -len(e.words))
+
+    def __len__(self) -> int:
+        return sum(len(entries) for entries in self._index.values())
+
+    def find(self, tokens: Sequence[Token], text: str) -> list[Match[V]]:
+        """Every non-overlapping match, longest first at each word; `text` is the original."""
+        found: list[Match[V]] = []
+        index, count, i = self._index, len(tokens), 0
+        while i < count:
+            matched = 0
+            for key in tokens[i].keys:
+                for entry in index.get(key, ()):
+                    matched = _match_at(entry, tokens, i, text)
+                    if matched:
+                        found.append(
+                            Match(tokens[i].start, tokens[i + matched - 1].end, entry.value)
+                        )
+                        break
+                if matched:
+                    break
+            i += matched or 1
+        return found
+
+
+def _match_at(entry: _Entry[object], tokens: Sequence[Token], i: int, text: str) -> int:
+    words = entry.words
+    if i + len(words) > len(tokens):
+        return 0
+    for n, word in enumerate(words):
+        token = tokens[i + n]
+        if n and not JOIN.fullmatch(text, tokens[i + n - 1].end, token.start):
+            return 0
+        if word == WILDCARD:
+            continue
+        if entry.exact:
+            if text[token.start : token.end] != word:
+                return 0
+        elif word not in token.keys:
+            return 0
+    return len(words)
+
+
+def _variants(phrase: str, inflect: bool) -> list[tuple[str, ...]]:
+    words = tuple(w.replace("’", "'") for w in PHRASE_WORD.findall(phrase))
+    if not words:
+        return []
+    if not inflect:
+        return [words]
+    variants = {words}
+    for form in inflections(words[-1]):
+        variants.add((*words[:-1], form))
+    if len(words) > 1:
+        for form in inflections(words[0]):
+            variants.add((form, *words[1:]))
+    return sorted(variants)
