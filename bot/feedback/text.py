@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from bot.feedback import confidence, inclusive, lexicon, quoting
+from bot.feedback import confidence, inclusive, lexicon, quoting, stance
 from bot.feedback.chars import NOT_AN_END, fold
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
@@ -234,10 +234,13 @@ class Draft:
             at = bisect_right(starts, index) - 1
             return at >= 0 and index < self.hedges[at].end
 
+        spans = sorted(
+            [m.span() for m in lexicon.STANCE.finditer(self.lower)] + stance.views(self.lower)
+        )
         return tuple(
-            Span(m.start(), m.end(), m.group())
-            for m in lexicon.STANCE.finditer(self.lower)
-            if not hedged(m.start()) and self.is_own(m.start(), m.end())
+            Span(start, end, self.text[start:end])
+            for start, end in spans
+            if not hedged(start) and self.is_own(start, end)
         )
 
     @cached_property

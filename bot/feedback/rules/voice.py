@@ -38,13 +38,12 @@ def too_short(draft: Draft) -> Iterator[Hit]:
 def no_stance(draft: Draft) -> Iterator[Hit]:
     """The post shares a link, facts or an announcement but never says what you think of it
     and why. Your view is the reason to follow you rather than a news feed."""
-    bare_link = bool(draft.urls) and draft.word_count < MIN_WORDS_TO_PUBLISH
-    if not bare_link and draft.word_count < MIN_WORDS_FOR_STANCE:
-        return
+    if not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE:
+        return  # a short post with no link; too_short speaks for the emptiest
     if draft.stance:
         return
     questions = sum(1 for sentence in draft.sentences if sentence.text.endswith("?"))
-    if questions * 2 > len(draft.sentences):
+    if questions * 2 >= len(draft.sentences):
         return  # a post that asks is not a post that only announces
     yield Hit(
         "warning",
