@@ -6,31 +6,43 @@ import regex
 
 from bot.feedback.lexicon import phrases
 
+# Markers that say "not for the public" whatever the sentence is about.
 CONFIDENTIAL = phrases(
     [
-        "confidential",
         "internal only",
         "internal use only",
         "for internal use",
-        "do not share",
-        "don't share",
-        "do not forward",
         "not for distribution",
         "not for external",
         "under nda",
-        "nda",
-        "unreleased",
         "embargoed",
         "under embargo",
         "not yet public",
         "not public yet",
         "pre-release figures",
-        "unannounced",
-        "proprietary",
-        "trade secret",
         "before earnings",
+        "proprietary and confidential",
+        "strictly confidential",
+        "do not share this",
+        "don't share this",
+        "do not share these",
+        "don't share these",
+        "do not share outside",
+        "don't share outside",
+        "do not share externally",
+        "don't share externally",
+        "do not forward this",
+        "don't forward this",
     ]
 )
+# "Confidential:" or "Do not share:" as a label.
+CONFIDENTIAL_LABEL = regex.compile(
+    r"(?:^|(?<=[\n.!?]\s))\s*(?:confidential|do\s+not\s+share|don't\s+share)\s*[:\-–—]"
+)
+# Words that are a leak only about the writer's own company ("our unreleased roadmap"),
+# not "an unreleased Prince album" or "patient data stays confidential".
+CONFIDENTIAL_OWNED = phrases(["confidential", "unreleased", "unannounced", "trade secret"])
+OWNERSHIP = regex.compile(r"\b(?:our|we|we're|we've|my|us|i've\s+seen)\b")
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
 DISCLOSURE_TAGS = regex.compile(
@@ -67,7 +79,16 @@ DISCLOSURE_PHRASES = phrases(
         "i founded",
         "i'm on the team at",
         "i'm part of the",
+        "i work there",
+        "i work here",
+        "where i work",
+        "my day job",
     ]
+)
+# "I'm a product manager at Acme", "As an Acme employee": the tie in the writer's words.
+ROLE_AT = r"\bi(?:'m|\s+am)\s+(?:an?|the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with)\s+{company}\b"
+AS_EMPLOYEE = (
+    r"\bas\s+an?\s+{company}\s+(?:employee|engineer|developer|designer|manager|founder|staffer)"
 )
 PROMOTION = phrases(
     [
@@ -103,5 +124,10 @@ PROMOTION = phrases(
         "buy",
         "pricing",
         "demo",
+        "sale",
+        "deal",
+        "offer",
+        "save",
+        "plans",
     ]
 )
