@@ -34,9 +34,14 @@ _MORE = r"(?:(?:so|super|very|really|truly|incredibly|beyond|extremely|absolutel
 GENERIC_OPENINGS = regex.compile(
     r"[^\p{L}\p{N}]*(?P<opening>"
     rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_MORE}{_FEELING}"
+    rf"(?:\s+and\s+{_MORE}{_FEELING})?"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
     r"|(?:hi|hello|hey|dear|good\s+morning)\s+(?:all|everyone|everybody|folks|friends|network"
-    r"|connections|linkedin|world|team)"
+    r"|connections|linkedin|world|team|guys|y'all|people|there)"
+    r"|(?:i\s+)?(?:just\s+)?(?:wanted|want)\s+to\s+take\s+a\s+(?:moment|minute|second)"
+    r"|(?:just\s+)?a\s+quick\s+(?:note|update|post|one)"
+    r"|let\s+me\s+start\s+(?:by|with)|i'll\s+start\s+by|first\s+of\s+all|before\s+i\s+begin"
+    r"|(?:sorry|apologies)\s+(?:for|in\s+advance|if)"
     r"|(?:i\s+)?just\s+(?:wanted\s+to\s+(?:share|say)|a\s+quick\s+update)"
     r"|quick\s+update"
     r"|i\s+wanted\s+to\s+share"
@@ -87,11 +92,17 @@ HEDGES = phrases(
         "if that makes sense",
         "does that make sense",
         "or something",
+        "so to speak",
+        "you could say",
+        "in a way",
+        "to some extent",
+        "more or less",
     ]
 )
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
 JUST_NOT_MINIMISING_AFTER = re.compile(
-    r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough)\b"
+    r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough|over|under"
+    r"|shy|short|below|above|past|about\s+(?:every|all|any))\b"
 )
 JUST_NOT_MINIMISING_BEFORE = re.compile(r"\b(?:a|the|more|most|less|least|so)\s+$")
 TEMPORAL_AFTER_JUST = frozenset(
@@ -115,17 +126,20 @@ APOLOGIES = patterns(
 )
 
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
-_AM = r"i(?:'m|\s+am)"
+_AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"
 _WHO = r"(?:expert|authority|guru|pro|specialist|professional|writer|leader)s?"
 SELF_DEPRECATION = patterns(
     rf"{_AM}\s+(?:(?:really|certainly|definitely|obviously|clearly|still|just)\s+)?"
-    r"(?:no|not\s+(?:really\s+|exactly\s+)?an?|by\s+no\s+means\s+an?|far\s+from\s+an?"
-    rf"|hardly\s+an?|not\s+much\s+of\s+an?)\s+(?:[\w-]+\s+)?{_WHO}",
+    r"(?:no|not(?:\s+really|\s+exactly)?(?:\s+an?)?|by\s+no\s+means(?:\s+an?)?"
+    rf"|far\s+from(?:\s+an?)?|hardly(?:\s+an?)?|not\s+much\s+of\s+an?)\s+(?:[\w-]+\s+)?{_WHO}",
     rf"not\s+that\s+{_AM}\s+an?\s+(?:[\w-]+\s+)?{_WHO}",
     rf"(?:none|neither)\s+of\s+us\s+(?:are|is|were|was)\s+(?:really\s+|actually\s+)?{_WHO}",
     r"i\s+(?:don't|do\s+not)\s+(?:want\s+to|mean\s+to)\s+(?:suggest|claim|pretend|imply"
     r"|sound\s+like|come\s+across)",
     r"i\s+(?:don't|do\s+not)\s+claim\s+to\s+be",
+    rf"{_AM}\s+not\s+(?:a|an)\s+(?:real|proper|actual|true)\s+[\w-]+",
+    r"(?:this|it)\s+(?:might|may|will|could|probably)\s+(?:\w+\s+)?sound\s+(?:silly|stupid|dumb"
+    r"|obvious|crazy|weird|naive|basic)",
     rf"{_AM}\s+not\s+(?:really\s+)?(?:qualified|the\s+right\s+person|smart\s+enough)",
     r"(?:this|it)\s+(?:is|may\s+be|might\s+be|could\s+be|'s)\s+(?:probably\s+|maybe\s+"
     r"|possibly\s+)?(?:a\s+)?(?:really\s+)?(?:dumb|stupid|silly|naive)\s+(?:question|idea)",
@@ -232,6 +246,20 @@ ASKS = phrases(
         "your experience",
         "reply with",
         "what would you",
+        "curious how",
+        "curious if",
+        "curious whether",
+        "curious to know",
+        "in the comments",
+        "drop your",
+        "dms are open",
+        "dm me",
+        "share yours",
+        "reply below",
+        "tell us",
+        "would love to hear",
+        "love to hear",
+        "i'd love to know",
         "who else",
         "how would you",
         "what am i missing",

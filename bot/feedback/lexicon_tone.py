@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import importlib.resources
+from functools import cache
+
 import regex
 
 from bot.feedback.lexicon import patterns, phrases
@@ -23,14 +26,25 @@ SALES_PHRASES = phrases(
         "dm me for details",
         "discount code",
         "promo code",
-        "use code",
         "sign up today",
         "book a demo",
         "book your demo",
-        "last chance",
+        "bundle and save",
+        "for the price of",
+        "while it lasts",
+        "while they last",
+        "grab this deal",
+        "act fast",
+        "prices go up",
+        "price goes up",
+        "before prices rise",
+        "start your free trial",
+        "start a free trial",
+        "free trial today",
+        "try it free",
+        "try it for free",
         "while stocks last",
         "while supplies last",
-        "free trial",
         "click the link",
         "link in bio",
         "special offer",
@@ -73,11 +87,48 @@ PRICE_PUSH = patterns(
     r"[$€£]\s?\d[\d,.]*\s+off",
     r"only\s+[$€£]\s?\d[\d,.]*",
     r"half\s+price",
+    r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
+)
+# "Use code SAVE20" (a code in capitals or digits), not "use code review".
+PROMO_CODE = regex.compile(
+    r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"
 )
 EXCLAMATION_RUN = regex.compile(r"!{2,}|(?:!\s*\p{Extended_Pictographic}*\s*){3,}")
 # Words in capitals: two letters or more, not a hashtag or mention.
 CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}#@_'’-])\p{Lu}{2,}(?![\p{L}\p{N}_'’-])")
 ACRONYM_MAX = 5  # a capitalised word this short is taken as an acronym unless the text shouts
+
+
+@cache
+def _word_list() -> str:
+    # wordsegment's sorted English word list, one a line, read once (splitting it into a
+    # set would cost a tenth of a second; a binary search over the text costs nothing).
+    return (importlib.resources.files("wordsegment") / "words.txt").read_text(encoding="utf-8")
+
+
+def is_english_word(word: str) -> bool:
+    """True when the lower-case word is in the English word list that ships with wordsegment.
+
+    A word in capitals that is English ("AMAZING") can shout; one that is not (UNICEF,
+    FOSDEM, CISSP) is a name or an acronym.
+    """
+    text, word = _word_list(), word.lower()
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind("\n", 0, middle) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
+
+
 # Short words people capitalise for emphasis, never acronyms.
 EMPHATIC = frozenset(
     "HUGE BIG NEW FREE NOW WOW OMG BEST MUST LOVE NEVER GREAT EPIC HOT SALE VERY SO ALL NOT "

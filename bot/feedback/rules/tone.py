@@ -25,10 +25,16 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
     """Hard-sell phrases (buy now, limited time, 20% off, DM me for pricing). People follow a
     person to learn from them, not to be sold to; this is the fastest way to lose them."""
     found = sorted(
-        (m.start(), m.end())
-        for pattern in (words.SALES_PHRASES, words.PRICE_PUSH)
-        for m in pattern.finditer(draft.lower)
-        if draft.is_own(m.start(), m.end())
+        {
+            m.span()
+            for pattern, text in (
+                (words.SALES_PHRASES, draft.lower),
+                (words.PRICE_PUSH, draft.lower),
+                (words.PROMO_CODE, draft.prose),
+            )
+            for m in pattern.finditer(text)
+            if draft.is_own(*m.span())
+        }
     )
     for start, end in found:
         yield Hit(
@@ -43,22 +49,27 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
 
 
 def _shouted(draft: Draft) -> list[tuple[int, int]]:
-    """Capitalised words that shout: long ones, runs of them, and their neighbours."""
+    """Capitalised words that shout: long or emphatic English words, runs with one, and the
+    English words in capitals beside them. Names and acronyms (UNICEF, SPIN) don't shout."""
     caps = [
         m
         for m in words.CAPS_WORD.finditer(draft.prose)
         if m.group() not in words.ACRONYMS and draft.is_own(m.start(), m.end())
     ]
+    if not caps:
+        return []
+    english = [words.is_english_word(m.group()) for m in caps]
     loud: set[int] = set()
     for n, m in enumerate(caps):
-        if len(m.group()) > words.ACRONYM_MAX or m.group() in words.EMPHATIC:
+        if english[n] and (len(m.group()) > words.ACRONYM_MAX or m.group() in words.EMPHATIC):
             loud.add(n)
-        if n and draft.prose[caps[n - 1].end() : m.start()].strip(" ,!") == "":
+        joined = n and draft.prose[caps[n - 1].end() : m.start()].strip(" ,!") == ""
+        if joined and (english[n] or english[n - 1]):
             loud |= {n - 1, n}
     shouting_sentences = {draft.sentence_at(caps[n].start()) for n in loud}
     spans: list[tuple[int, int]] = []
     for n, m in enumerate(caps):
-        if n in loud or draft.sentence_at(m.start()) in shouting_sentences:
+        if n in loud or (english[n] and draft.sentence_at(m.start()) in shouting_sentences):
             if spans and draft.prose[spans[-1][1] : m.start()].isspace():
                 spans[-1] = (spans[-1][0], m.end())
             else:
