@@ -190,8 +190,6 @@ JARGON: dict[str, str] = {
     "synergize": "work together",
     "growth hacking": "marketing experiments",
     "growth hacker": "marketer",
-    "rockstar": "strong engineer",
-    "ninja": "expert",
     "bleeding-edge": "new",
     "next-level": "better",
     "revolutionize": "change",
@@ -200,5 +198,29 @@ JARGON: dict[str, str] = {
     "win-win": "good for both sides",
     "touch base": "talk",
     "core competency": "strength",
+    "think outside the box": "try something new",
+    "hit the ground running": "start quickly",
+    "at the end of the day": "in the end",
+    "take it to the next level": "improve it",
+    "level up": "improve",
+}
+# Literal and technical senses are not buzzwords: network bandwidth, a leverage ratio, robust
+# standard errors, snow that disrupts flights, a scuba deep dive.
+LITERAL_SENSE: dict[str, regex.Pattern[str]] = {
+    "bandwidth": regex.compile(
+        r"\b(?:network|data|gbps|mbps|gigabit|megabit|link|memory|channel|spectrum|throughput"
+        r"|upload|download|fibre|fiber|internet|connection)s?\b"
+    ),
+    "leverage": regex.compile(r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"),
+    "robust": regex.compile(
+        r"\b(?:standard\s+errors?|regression|estimator|statistic|statistics|variance)\b"
+    ),
+    "disrupt": regex.compile(
+        r"\b(?:flights?|travel|traffic|sleep|supply|trains?|power|signals?|storms?|snow|weather"
+        r"|protest|strike|outage)\b"
+    ),
+    "deep dive": regex.compile(
+        r"\b(?:scuba|diving|diver|reef|ocean|sea|underwater|wreck|snorkel|metres|meters|feet)\b"
+    ),
 }
 JARGON_BOOK = Phrasebook(JARGON.items(), inflect=True)

@@ -26,7 +26,8 @@ MENTION_CUE = regex.compile(
     r"\b(?:(?:the|a|this|that|these|those)\s+(?:buzz)?(?:words?|phrases?|terms?|expressions?"
     r"|labels?|clich[eé]s?|sayings?)(?:\s+(?:like|such\s+as))?"
     r"|(?:buzz)?(?:words|phrases|terms|expressions|labels|clich[eé]s|jargon)\s+(?:like|such\s+as)"
-    r"|so-called)\b",
+    r"|so-called)\b"
+    r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:|\b(?:buzz)?words\s*:",
 )
 MENTION_REACH = 8  # words after a cue that it covers
 TITLE_JOINERS = frozenset("of the a an and in on for to with at from de la von van du".split())

@@ -111,13 +111,26 @@ def exclamations(draft: Draft) -> Iterator[Hit]:
         )
 
 
+def _literal(draft: Draft, start: int) -> bool:
+    """True when the buzzword is used in its literal or technical sense in its sentence."""
+    said = draft.lower[start:].split(None, 2)
+    for word, context in words.LITERAL_SENSE.items():
+        if said and said[0].startswith(word.split()[0]):
+            sentence = draft.sentence_at(start)
+            if sentence and context.search(draft.lower, sentence.start, sentence.end):
+                return True
+    return False
+
+
 @rule("jargon.buzzword", "jargon")
 def buzzword(draft: Draft) -> Iterator[Hit]:
     """Buzzwords (synergy, leverage, game-changing) make a post sound like every other post
     and lose readers outside your field. Plain words travel further. A stack of them is a
     warning; one is a minor note."""
     found = [
-        m for m in words.JARGON_BOOK.find(draft.tokens, draft.text) if draft.is_own(m.start, m.end)
+        m
+        for m in words.JARGON_BOOK.find(draft.tokens, draft.text)
+        if draft.is_own(m.start, m.end) and not _literal(draft, m.start)
     ]
     if not found:
         return
