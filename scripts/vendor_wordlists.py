@@ -1,7 +1,7 @@
 """Regenerate the critique engine's vendored word lists from checkouts of their projects.
 
     python scripts/vendor_wordlists.py --equality ../retext-equality --cuss ../cuss \
-        --passive ../retext-passive
+        --passive ../retext-passive --joblint ../Joblint
 
 Each source is MIT-licensed; its licence is copied beside the data it became:
 
@@ -11,6 +11,8 @@ Each source is MIT-licensed; its licence is copied beside the data it became:
   -> bot/feedback/data/profanities.json
 - retext-passive (lib/list.js): irregular past participles
   -> bot/feedback/data/participles.json
+- Joblint, the Vale package (Joblint/DumbTitles.yml): "ninja", "rock star", "guru" as job
+  titles -> bot/feedback/data/joblint.json
 
 The JSON keeps the upstream data as it is; which patterns Chorus applies, and how, is
 decided in bot/feedback/inclusive.py, never by editing these files.
@@ -97,6 +99,17 @@ def participles(checkout: Path) -> dict[str, Any]:
     return {"source": _version(checkout), "license": "MIT", "words": sorted(set(words))}
 
 
+def joblint(checkout: Path) -> dict[str, Any]:
+    """Joblint's job-title hype patterns (regular expressions, matched ignoring case)."""
+    rule = yaml.safe_load((checkout / "Joblint" / "DumbTitles.yml").read_text(encoding="utf-8"))
+    return {
+        "source": "errata-ai/Joblint (Vale package) Joblint/DumbTitles.yml",
+        "license": "MIT",
+        "description": rule["description"],
+        "tokens": rule["tokens"],
+    }
+
+
 def _write(name: str, data: dict[str, Any], checkout: Path, licence_name: str) -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -112,6 +125,7 @@ def main() -> None:
     parser.add_argument("--equality", type=Path, help="a checkout of retextjs/retext-equality")
     parser.add_argument("--cuss", type=Path, help="a checkout of words/cuss")
     parser.add_argument("--passive", type=Path, help="a checkout of retextjs/retext-passive")
+    parser.add_argument("--joblint", type=Path, help="a checkout of errata-ai/Joblint")
     args = parser.parse_args()
     if args.equality:
         _write("equality.json", equality(args.equality), args.equality, "retext-equality")
@@ -119,7 +133,9 @@ def main() -> None:
         _write("profanities.json", profanities(args.cuss), args.cuss, "cuss")
     if args.passive:
         _write("participles.json", participles(args.passive), args.passive, "retext-passive")
-    if not (args.equality or args.cuss or args.passive):
+    if args.joblint:
+        _write("joblint.json", joblint(args.joblint), args.joblint, "joblint")
+    if not (args.equality or args.cuss or args.passive or args.joblint):
         parser.error("name at least one checkout")
 
 

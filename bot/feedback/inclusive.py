@@ -20,6 +20,7 @@ Both lists load on first use, once per process.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -116,6 +117,27 @@ EVERYDAY_NOT_PROFANE = frozenset(
     """.split()
 )
 PROFANITY_SURENESS = 2
+# Joblint's job-title hype, less "hero", which posts use for people who are heroes.
+JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?"})
+# "I have OCD", "diagnosed with ADHD": the writer's own diagnosis, not a figure of speech.
+DIAGNOSIS_BEFORE = re.compile(
+    r"(?:\bi\s+have|\bi've\s+(?:got|had)|diagnosed\s+with|diagnosis\s+of|living\s+with"
+    r"|\bi\s+live\s+with|people\s+with|person\s+with|someone\s+with|treatment\s+for"
+    r"|symptoms\s+of)\s+(?:\w+\s+)?$"
+)
+# "a shoe repair guy": a role given a gender. "a great guy" is about one man.
+ROLE_GUY = re.compile(r"\b(?:a|an|the|our|your|my)\s+((?:[\w-]+\s+){1,3})(guy)\b")
+NOT_ROLES = frozenset(
+    "nice great good cool bad funny smart young old tall friendly lovely kind decent regular "
+    "random little big same other only right wrong new lucky wise brilliant quiet".split()
+)
+# A generic "he" for a candidate or a user.
+GENERIC_ROLE = re.compile(
+    r"\bthe\s+(?:ideal\s+|right\s+|successful\s+|new\s+|best\s+|average\s+|typical\s+)?"
+    r"(?:candidate|applicant|hire|user|customer|reader|developer|engineer|employee|manager"
+    r"|student|person)\b"
+)
+PRONOUN = re.compile(r"\b(he|his|him|himself)\b(?!\s*(?:or|/)\s*(?:she|her|hers|herself)\b)")
 
 
 @dataclass(frozen=True)
@@ -143,6 +165,9 @@ def _load(name: str) -> dict[str, Any]:
     return json.loads((DATA / name).read_text(encoding="utf-8"))
 
 
+ABLIST: set[str] = set()  # ids of retext-equality's illness and disability patterns
+
+
 @cache
 def equality_book() -> Phrasebook[Term]:
     """retext-equality's applied phrases, indexed for matching (built once)."""
@@ -150,6 +175,8 @@ def equality_book() -> Phrasebook[Term]:
     for pattern in (*_load("equality.json")["patterns"], *EXTRA_PATTERNS):
         if pattern["file"] in SKIPPED_FILES or pattern.get("condition"):
             continue
+        if pattern["file"] == "ablist":
+            ABLIST.add(pattern["id"])
         for phrase, category in pattern["inconsiderate"].items():
             if phrase.lower() in IGNORED:
                 continue
@@ -199,8 +226,53 @@ def inconsiderate(tokens: tuple[Token, ...], text: str, folded: str) -> list[Fou
     return [
         Found(m.start, m.end, m.value)
         for n, m in enumerate(matches)
-        if n not in quiet and not _inside_considerate(m, folded)
+        if n not in quiet
+        and not _inside_considerate(m, folded)
+        and not (
+            m.value.pattern_id in ABLIST
+            and DIAGNOSIS_BEFORE.search(folded[max(0, m.start - 40) : m.start])
+        )
     ]
+
+
+def job_title_hype(folded: str) -> list[Found]:
+    """Joblint's "ninja", "rock star", "guru" for the people a post talks about."""
+    data = _joblint()
+    found = []
+    for token in data["tokens"]:
+        if token in JOBLINT_IGNORED:
+            continue
+        for m in re.finditer(rf"(?<![\w'])(?:{token})(?![\w'])", folded, re.IGNORECASE):
+            term = Term(m.group(), "joblint-dumb-titles", "basic", "a", (), None)
+            found.append(Found(m.start(), m.end(), term))
+    return found
+
+
+@cache
+def _joblint() -> dict[str, Any]:
+    return _load("joblint.json")
+
+
+def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
+    """Chorus's checks beside the lists: "a repair guy", and "he" for "the ideal candidate"."""
+    found = []
+    for m in ROLE_GUY.finditer(folded):
+        if m.group(1).split()[-1] not in NOT_ROLES:
+            term = Term("guy", "chorus-role-guy", "basic", "male", ("person",), ROLE_NOTE)
+            found.append(Found(m.start(2), m.end(2), term))
+    for role in GENERIC_ROLE.finditer(folded):
+        later = [e for e in sentence_ends if e > role.end()][:2]
+        end = later[-1] if later else len(folded)
+        for pronoun in PRONOUN.finditer(folded, role.end(), end):
+            if folded[max(0, pronoun.start() - 7) : pronoun.start()].rstrip().endswith(("or", "/")):
+                continue  # "she or he"
+            term = Term(pronoun.group(), "chorus-generic-he", "basic", "male", ("they",), HE_NOTE)
+            found.append(Found(pronoun.start(), pronoun.end(), term))
+    return found
+
+
+ROLE_NOTE = "Naming a gender in a role suggests who is expected to do it."
+HE_NOTE = "A generic 'he' for someone not yet known leaves out everyone else; 'they' fits."
 
 
 def profanities(tokens: tuple[Token, ...], text: str) -> list[Match[str]]:

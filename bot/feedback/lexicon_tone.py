@@ -211,7 +211,9 @@ LITERAL_SENSE: dict[str, regex.Pattern[str]] = {
         r"\b(?:network|data|gbps|mbps|gigabit|megabit|link|memory|channel|spectrum|throughput"
         r"|upload|download|fibre|fiber|internet|connection)s?\b"
     ),
-    "leverage": regex.compile(r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"),
+    "leverage": regex.compile(
+        r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"
+    ),
     "robust": regex.compile(
         r"\b(?:standard\s+errors?|regression|estimator|statistic|statistics|variance)\b"
     ),

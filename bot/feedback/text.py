@@ -22,11 +22,12 @@ from bot.feedback.platforms import Platform
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
 PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
 URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", regex.IGNORECASE)
-HASHTAG = regex.compile(r"(?<![\w#&])#(\p{L}[\p{L}\p{N}_]*)")
+HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
 MENTION = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
 SENTENCE_END = regex.compile(rf"(?<=[.!?…]){NOT_AN_END}[\"'”’)]*\s+|\n+")
 
-EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])\X")
+# ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
+EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
 NOT_LETTER = regex.compile(r"\P{L}+")
 
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -114,7 +115,12 @@ class Draft:
     @cached_property
     def inconsiderate(self) -> tuple[inclusive.Found, ...]:
         """Terms retext-equality calls inconsiderate (quoted ones included)."""
-        return tuple(inclusive.inconsiderate(self.tokens, self.text, self.lower))
+        found = [
+            *inclusive.inconsiderate(self.tokens, self.text, self.lower),
+            *inclusive.job_title_hype(self.lower),
+            *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
+        ]
+        return tuple(sorted(found, key=lambda f: f.start))
 
     @cached_property
     def not_own(self) -> tuple[tuple[int, int], ...]:
