@@ -102,7 +102,7 @@ HEDGES = phrases(
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
 JUST_NOT_MINIMISING_AFTER = re.compile(
     r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough|over|under"
-    r"|shy|short|below|above|past|about\s+(?:every|all|any))\b"
+    r"|shy|short|below|above|past|about\s+(?:every|all|any))\b|\s*[$€£\d]"
 )
 JUST_NOT_MINIMISING_BEFORE = re.compile(r"\b(?:a|the|more|most|less|least|so)\s+$")
 TEMPORAL_AFTER_JUST = frozenset(
@@ -260,6 +260,7 @@ ASKS = phrases(
         "would love to hear",
         "love to hear",
         "i'd love to know",
+        "reply here",
         "who else",
         "how would you",
         "what am i missing",

@@ -46,7 +46,7 @@ def no_stance(draft: Draft) -> Iterator[Hit]:
     if questions * 2 >= len(draft.sentences):
         return  # a post that asks is not a post that only announces
     yield Hit(
-        "warning",
+        "info" if "?" in draft.prose else "warning",  # it asks readers, at least
         "I can't find your own view here: it's facts or a link with no 'I think... because...'.",
         0,
         draft.sentences[0].end if draft.sentences else len(draft.text),
