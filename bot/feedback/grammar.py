@@ -9,11 +9,10 @@ regular ones end in -ed and are checked against words that only look like partic
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
 
-from bot.feedback.match import Token
+from bot.feedback.match import Tokens
 
 DATA = Path(__file__).parent / "data"
 BE = frozenset("is are was were be been being am".split())
@@ -75,40 +74,32 @@ def is_participle(word: str) -> bool:
     return not word.endswith("eed") or word in EED_PARTICIPLES
 
 
-def passives(tokens: Sequence[Token], text: str) -> list[tuple[int, int]]:
+def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
     """Spans of passive verb groups ("was broken by", "were written")."""
     found: list[tuple[int, int]] = []
-    count = len(tokens)
-    for i, token in enumerate(tokens):
-        if token.keys[0] not in BE:
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    count = len(words)
+
+    def adjacent(a: int, b: int) -> bool:  # only spaces between: a comma breaks the group
+        return text[ends[a] : starts[b]].isspace()
+
+    for i, be in enumerate(words):
+        if be not in BE:
             continue
         j = i + 1
         degree = False
-        while j < count and j - i <= 3 and _word(tokens[j]) in MODIFIERS:
-            degree = degree or _word(tokens[j]) in DEGREE
+        while j < count and j - i <= 3 and words[j] in MODIFIERS:
+            degree = degree or words[j] in DEGREE
             j += 1
-        if j >= count or not _adjacent(text, tokens[j - 1], tokens[j]):
+        if j >= count or not adjacent(j - 1, j):
             continue
-        word = _word(tokens[j])
+        word = words[j]
         if degree or word in STATES or not is_participle(word):
             continue
-        by = (
-            j + 1 < count
-            and _word(tokens[j + 1]) == "by"
-            and _adjacent(text, tokens[j], tokens[j + 1])
-        )
-        if word in BY_ONLY and not by:
+        by = j + 1 < count and words[j + 1] == "by" and adjacent(j, j + 1)
+        if (word in BY_ONLY and not by) or (
+            word == "fed" and j + 1 < count and words[j + 1] == "up"
+        ):
             continue
-        if j + 1 < count and _word(tokens[j + 1]) == "up" and word == "fed":
-            continue
-        found.append((token.start, tokens[j + 1].end if by else tokens[j].end))
+        found.append((starts[i], ends[j + 1] if by else ends[j]))
     return found
-
-
-def _word(token: Token) -> str:
-    return token.keys[0]
-
-
-def _adjacent(text: str, before: Token, after: Token) -> bool:
-    """Only spaces between: a comma or a full stop breaks the verb group."""
-    return text[before.end : after.start].isspace()

@@ -27,7 +27,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from bot.feedback.match import JOIN, Match, Phrasebook, Token
+from bot.feedback.match import JOIN, Match, Phrasebook, Tokens
 
 DATA = Path(__file__).parent / "data"
 
@@ -211,7 +211,7 @@ def profanity_book() -> Phrasebook[str]:
     return Phrasebook(entries)
 
 
-def inconsiderate(tokens: tuple[Token, ...], text: str, folded: str) -> list[Found]:
+def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
     """Inconsiderate terms in the draft, with "or" pairs ("he or she") left alone."""
     matches = equality_book().find(tokens, text)
     quiet: set[int] = set()
@@ -237,20 +237,16 @@ def inconsiderate(tokens: tuple[Token, ...], text: str, folded: str) -> list[Fou
 
 def job_title_hype(folded: str) -> list[Found]:
     """Joblint's "ninja", "rock star", "guru" for the people a post talks about."""
-    data = _joblint()
-    found = []
-    for token in data["tokens"]:
-        if token in JOBLINT_IGNORED:
-            continue
-        for m in re.finditer(rf"(?<![\w'])(?:{token})(?![\w'])", folded, re.IGNORECASE):
-            term = Term(m.group(), "joblint-dumb-titles", "basic", "a", (), None)
-            found.append(Found(m.start(), m.end(), term))
-    return found
+    return [
+        Found(m.start(), m.end(), Term(m.group(), "joblint-dumb-titles", "basic", "a", (), None))
+        for m in _joblint().finditer(folded)
+    ]
 
 
 @cache
-def _joblint() -> dict[str, Any]:
-    return _load("joblint.json")
+def _joblint() -> re.Pattern[str]:
+    tokens = [t for t in _load("joblint.json")["tokens"] if t not in JOBLINT_IGNORED]
+    return re.compile(rf"(?<![\w'])(?:{'|'.join(tokens)})(?![\w'])", re.IGNORECASE)
 
 
 def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
@@ -275,7 +271,7 @@ ROLE_NOTE = "Naming a gender in a role suggests who is expected to do it."
 HE_NOTE = "A generic 'he' for someone not yet known leaves out everyone else; 'they' fits."
 
 
-def profanities(tokens: tuple[Token, ...], text: str) -> list[Match[str]]:
+def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
     """Likely-profane words in the draft."""
     return profanity_book().find(tokens, text)
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 import regex
 
-from bot.feedback.match import Token
+from bot.feedback.match import Tokens
 
 QUOTED = regex.compile(
     r'"[^"\n]{1,300}"'
@@ -30,11 +30,9 @@ MENTION_CUE = regex.compile(
     r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:|\b(?:buzz)?words\s*:",
 )
 MENTION_REACH = 8  # words after a cue that it covers
-TITLE_JOINERS = frozenset("of the a an and in on for to with at from de la von van du".split())
 NOT_TITLE_START = frozenset(
     "hi hey hello dear thanks thank welcome morning evening ok okay yo congrats i".split()
 )
-TITLE_GAP = regex.compile(r"[ \t]+")
 
 
 def quoted(text: str) -> list[tuple[int, int]]:
@@ -42,51 +40,44 @@ def quoted(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in QUOTED.finditer(text)]
 
 
-def mentioned(
-    folded: str, tokens: Sequence[Token], sentence_ends: Sequence[int]
-) -> list[tuple[int, int]]:
+def mentioned(folded: str, tokens: Tokens, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
     """Spans of the words right after a mention cue, up to the end of their sentence."""
     spans = []
-    starts = [t.start for t in tokens]
     for cue in MENTION_CUE.finditer(folded):
-        first = bisect_left(starts, cue.end())
-        after = tokens[first : first + MENTION_REACH]
+        first = bisect_left(tokens.starts, cue.end())
+        after = tokens.ends[first : first + MENTION_REACH]
         limit_at = bisect_left(sentence_ends, cue.end())
         limit = sentence_ends[limit_at] if limit_at < len(sentence_ends) else len(folded)
-        last = max((t.end for t in after if t.end <= limit), default=0)
+        last = max((end for end in after if end <= limit), default=0)
         if last:
             spans.append((cue.end(), last))
     return spans
 
 
-def titles(text: str, tokens: Sequence[Token], sentence_starts: set[int]) -> list[tuple[int, int]]:
+_JOINER = r"(?:of|the|a|an|and|in|on|for|to|with|at|from|de|la|von|van|du)"
+_CAPITALISED = r"\p{Lu}[\p{Ll}\p{M}'’\-\p{Lu}\p{N}]*"
+TITLE_RUN = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’]){_CAPITALISED}(?:[ \t]+(?:{_JOINER}[ \t]+)*{_CAPITALISED})+"
+    r"(?![\p{L}\p{N}])"
+)
+TITLE_WORD = regex.compile(rf"{_CAPITALISED}|\S+")
+
+
+def titles(text: str, sentence_starts: set[int]) -> list[tuple[int, int]]:
     """Runs of capitalised words that name something ("Muppet Guys Talking")."""
     spans: list[tuple[int, int]] = []
-    run: list[Token] = []
-    for token in (*tokens, None):
-        word = text[token.start : token.end] if token else ""
-        joined = token is not None and (
-            not run or TITLE_GAP.fullmatch(text, run[-1].end, token.start) is not None
-        )
-        if token is not None and joined and (_capitalised(word) or (run and word in TITLE_JOINERS)):
-            run.append(token)
+    for run in TITLE_RUN.finditer(text):
+        words = [(m.start(), m.group()) for m in TITLE_WORD.finditer(run.group())]
+        capitals = [(at, w) for at, w in words if _capitalised(w)]
+        if len(capitals) < 2 or capitals[0][1].lower() in NOT_TITLE_START:
             continue
-        spans.extend(_title_span(text, run, sentence_starts))
-        run = [token] if token is not None and _capitalised(word) else []
+        if run.start() + capitals[0][0] in sentence_starts and len(capitals) < 3:
+            continue
+        start = run.start() + capitals[0][0]
+        end = run.start() + capitals[-1][0] + len(capitals[-1][1])
+        spans.append((start, end))
     return spans
 
 
 def _capitalised(word: str) -> bool:
     return word[:1].isupper() and word != "I" and not (len(word) > 1 and word.isupper())
-
-
-def _title_span(text: str, run: list[Token], sentence_starts: set[int]) -> list[tuple[int, int]]:
-    while run and not _capitalised(text[run[-1].start : run[-1].end]):
-        run = run[:-1]
-    capitals = sum(1 for t in run if _capitalised(text[t.start : t.end]))
-    if capitals < 2 or text[run[0].start : run[0].end].lower() in NOT_TITLE_START:
-        return []
-    at_sentence_start = run[0].start in sentence_starts
-    if at_sentence_start and capitals < 3:
-        return []
-    return [(run[0].start, run[-1].end)]

@@ -21,9 +21,9 @@ JUDGEMENT = re.compile(
     r"|(?:most|least)\s+(?:important|useful|valuable|underrated|overlooked|common)"
     r"|(?:the|my|our|your)\s+(?!latest\b|newest\b|interest\b|request\b|contest\b|forest\b"
     r"|harvest\b|honest\b|modest\b)\w{3,}est"
-    r"|\w+er\s+than|more\s+\w+\s+than|less\s+\w+\s+than"
     r")(?![\w'])"
 )
+COMPARISON = re.compile(r"\b(?:\w+er|more\s+\w+|less\s+\w+)\s+than\b")
 # "X, not Y"; "isn't about X, it's about Y"; "didn't ... . Y did."
 CONTRAST = re.compile(
     r",\s+not\s+(?:a|an|the|just|only|\w+ing)\b"
@@ -75,7 +75,10 @@ CLAUSE_START = re.compile(r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*([a-z']+)(?:\s+([
 def views(folded: str) -> list[tuple[int, int]]:
     """Spans in folded text that judge, contrast or advise."""
     found = [m.span() for m in JUDGEMENT.finditer(folded)]
-    found += [m.span() for m in CONTRAST.finditer(folded)]
+    if " than " in folded:
+        found += [m.span() for m in COMPARISON.finditer(folded)]
+    if "not" in folded or "n't" in folded or "never" in folded:
+        found += [m.span() for m in CONTRAST.finditer(folded)]
     found += [m.span() for m in GENERALISATION.finditer(folded)]
     for m in CLAUSE_START.finditer(folded):
         verb, following = m.group(1), m.group(2)

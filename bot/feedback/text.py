@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -15,7 +15,7 @@ from bot.feedback import confidence, inclusive, lexicon, quoting, stance
 from bot.feedback.chars import NOT_AN_END, fold
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
-from bot.feedback.match import Token, tokenize
+from bot.feedback.match import Tokens, tokenize
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
@@ -108,7 +108,7 @@ class Draft:
         return fold(self.prose).replace("’", "'")
 
     @cached_property
-    def tokens(self) -> tuple[Token, ...]:
+    def tokens(self) -> Tokens:
         """Words of prose for phrase matching (hashtags and mentions left out)."""
         return tokenize(self.lower)
 
@@ -128,7 +128,7 @@ class Draft:
         starts = {self._first_token_at(s.start) for s in self.sentences}
         spans = [
             *quoting.quoted(self.prose),
-            *quoting.titles(self.prose, self.tokens, starts),
+            *quoting.titles(self.prose, starts),
             *quoting.mentioned(self.lower, self.tokens, [s.end for s in self.sentences]),
         ]
         merged: list[tuple[int, int]] = []
@@ -143,13 +143,10 @@ class Draft:
     def _not_own_starts(self) -> list[int]:
         return [start for start, _ in self.not_own]
 
-    @cached_property
-    def _token_starts(self) -> list[int]:
-        return [t.start for t in self.tokens]
-
     def _first_token_at(self, index: int) -> int:
-        at = bisect_right(self._token_starts, index - 1)
-        return self.tokens[at].start if at < len(self.tokens) else -1
+        starts = self.tokens.starts
+        at = bisect_right(starts, index - 1)
+        return starts[at] if at < len(starts) else -1
 
     def is_own(self, start: int, end: int) -> bool:
         """True unless the span lies in a quotation, a title or a mentioned term."""
@@ -272,6 +269,14 @@ class Draft:
     def excerpt(self, start: int, end: int) -> str:
         """The original text between start and end."""
         return self.text[start:end]
+
+    @cached_property
+    def _word_starts(self) -> list[int]:
+        return [m.start() for m in WORD.finditer(self.text)]
+
+    def words_in(self, start: int, end: int) -> int:
+        """How many words (tags included) start in text[start:end]."""
+        return bisect_left(self._word_starts, end) - bisect_left(self._word_starts, start)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from bot.feedback import grammar
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
-from bot.feedback.text import WORD, Draft
+from bot.feedback.text import Draft
 
 LONG_SENTENCE_WORDS = 25
 MIN_WORDS_FOR_GRADE = 20
@@ -20,7 +20,7 @@ MOSTLY_PASSIVE_SHARE = 0.4
 def long_sentence(draft: Draft) -> Iterator[Hit]:
     """Sentences over about 25 words are hard to follow on a phone screen."""
     for sentence in draft.sentences:
-        words = len(WORD.findall(sentence.text))
+        words = draft.words_in(sentence.start, sentence.end)
         if words > LONG_SENTENCE_WORDS:
             yield Hit(
                 "warning",
@@ -80,7 +80,7 @@ def wall_of_text(draft: Draft) -> Iterator[Hit]:
     paragraphs with white space get read, especially on LinkedIn."""
     most = draft.platform.max_paragraph_words
     for paragraph in draft.paragraphs:
-        words = len(WORD.findall(paragraph.text))
+        words = draft.words_in(paragraph.start, paragraph.end)
         no_breaks = "\n" not in paragraph.text and len(paragraph.text) > WALL_CHARACTERS
         if words > most or (no_breaks and draft.platform.name == "linkedin"):
             yield Hit(
