@@ -8,19 +8,66 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
+from bot.feedback.match import Phrasebook, Tokens, tokenize
 
-def phrases(words: Iterable[str]) -> re.Pattern[str]:
-    """One pattern matching any of the phrases as whole words in lowercased text.
 
-    Plain alternations use the stdlib `re`: on a 1,500-character post it is about 5x faster
-    than `regex` here. `regex` is kept for Unicode properties and grapheme clusters.
-    """
-    ordered = sorted({w.lower().replace("’", "'") for w in words}, key=len, reverse=True)
-    body = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
-    return re.compile(rf"(?<![\w'])(?:{body})(?![\w'])")
+class WordMatch(NamedTuple):
+    """Where a phrase of a word list was found, shaped like a regex match."""
+
+    begin: int
+    finish: int
+    phrase: str
+
+    def start(self) -> int:
+        """Where the phrase starts."""
+        return self.begin
+
+    def end(self) -> int:
+        """Where the phrase ends."""
+        return self.finish
+
+    def span(self) -> tuple[int, int]:
+        """(start, end)."""
+        return self.begin, self.finish
+
+    def group(self) -> str:
+        """The phrase as the list has it."""
+        return self.phrase
+
+
+@lru_cache(maxsize=8)
+def words_of(folded: str) -> Tokens:
+    """The words of folded text, tokenized once however many word lists read them."""
+    return tokenize(folded)
+
+
+class WordList:
+    """Phrases matched as whole words of folded text: a dictionary look-up per word, not a
+    regular expression with one alternative per phrase (several times faster on a post)."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self.book = Phrasebook((w.lower().replace("’", "'"), w.lower()) for w in words)
+
+    def finditer(self, folded: str) -> list[WordMatch]:
+        """Every match in the folded text, in order."""
+        return [
+            WordMatch(m.start, m.end, m.value) for m in self.book.find(words_of(folded), folded)
+        ]
+
+    def search(self, folded: str) -> WordMatch | None:
+        """The first match, if any."""
+        found = self.finditer(folded)
+        return found[0] if found else None
+
+
+def phrases(words: Iterable[str]) -> WordList:
+    """A word list: any of the phrases, as whole words (hyphens and spaces alike)."""
+    return WordList(words)
 
 
 def patterns(*bodies: str) -> re.Pattern[str]:
@@ -186,7 +233,6 @@ STANCE = phrases(
         "here is why",
         "the lesson",
         "lesson learned",
-        "lesson:",
         "i was wrong",
         "i changed my mind",
         "unpopular opinion",
@@ -240,8 +286,6 @@ ASKS = phrases(
         "have you",
         "comment below",
         "drop a comment",
-        "thoughts?",
-        "agree?",
         "your thoughts",
         "your experience",
         "reply with",

@@ -60,14 +60,11 @@ DISCLOSURE_PHRASES = phrases(
         "my employer",
         "my company",
         "full disclosure",
-        "disclosure:",
         "i'm an employee",
         "i am an employee",
         "paid partnership",
         "sponsored by",
         "this is an ad",
-        "(ad)",
-        "[ad]",
         "i was paid",
         "i'm paid",
         "in partnership with",
@@ -85,6 +82,7 @@ DISCLOSURE_PHRASES = phrases(
         "my day job",
     ]
 )
+DISCLOSURE_MARKS = regex.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
 # "I'm a product manager at Acme", "As an Acme employee": the tie in the writer's words.
 ROLE_AT = r"\bi(?:'m|\s+am)\s+(?:an?|the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with)\s+{company}\b"
 AS_EMPLOYEE = (

@@ -59,6 +59,10 @@ class Tokens(Sequence[Token]):
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [folded[s:e] for s, e in spans]
+        # Every form a word is matched by, to skip phrase books with nothing in the text.
+        self.vocabulary = set(self.words)
+        for word in self.vocabulary & {w for w in self.words if "'" in w}:
+            self.vocabulary.update(keys_of(word))
 
     def __len__(self) -> int:
         return len(self.words)
@@ -110,58 +114,89 @@ class _Entry(Generic[V]):
 
 
 class Phrasebook(Generic[V]):
-    """Phrases (each mapped to a value) indexed by first word, matched over a draft's tokens."""
+    """Phrases (each mapped to a value) indexed by their first two words, matched over a
+    draft's tokens: one or two dictionary look-ups per word of the draft."""
 
     def __init__(self, phrases: Iterable[tuple[str, V]], inflect: bool = False) -> None:
-        self._index: dict[str, list[_Entry[V]]] = {}
+        # first word -> second word ("" for one-word phrases) -> entries, longest first
+        self._index: dict[str, dict[str, list[_Entry[V]]]] = {}
         for phrase, value in phrases:
             for words in _variants(phrase, inflect):
                 exact = any(w != w.lower() for w in words)
                 entry = _Entry(words if exact else tuple(w.lower() for w in words), value, exact)
-                self._index.setdefault(entry.words[0].lower(), []).append(entry)
-        for entries in self._index.values():
-            entries.sort(key=lambda e: -len(e.words))
+                second = entry.words[1].lower() if len(entry.words) > 1 else ""
+                by_second = self._index.setdefault(entry.words[0].lower(), {})
+                by_second.setdefault(second, []).append(entry)
+        for by_second in self._index.values():
+            for entries in by_second.values():
+                entries.sort(key=lambda e: -len(e.words))
+        self._firsts = frozenset(self._index)
 
     def __len__(self) -> int:
-        return sum(len(entries) for entries in self._index.values())
+        return sum(len(e) for by_second in self._index.values() for e in by_second.values())
 
     def find(self, tokens: Tokens, text: str) -> list[Match[V]]:
         """Every non-overlapping match, longest first at each word; `text` is the original."""
         found: list[Match[V]] = []
-        index, words, count, i = self._index, tokens.words, len(tokens), 0
+        words, count = tokens.words, len(tokens)
+        here = tokens.vocabulary & self._firsts
+        if not here:
+            return found
+        i = 0
         while i < count:
             word = words[i]
-            matched = 0
-            for key in keys_of(word) if "'" in word else (word,):
-                for entry in index.get(key, ()):
-                    matched = _match_at(entry, tokens, i, text)
-                    if matched:
-                        end = tokens.ends[i + matched - 1]
-                        found.append(Match(tokens.starts[i], end, entry.value))
-                        break
-                if matched:
-                    break
-            i += matched or 1
+            if word not in here and "'" not in word:
+                i += 1
+                continue
+            matched = self._longest_at(tokens, i, text)
+            if matched:
+                length, entry = matched
+                found.append(Match(tokens.starts[i], tokens.ends[i + length - 1], entry.value))
+                i += length
+            else:
+                i += 1
         return found
 
+    def _longest_at(self, tokens: Tokens, i: int, text: str) -> tuple[int, _Entry[V]] | None:
+        words = tokens.words
+        following = words[i + 1] if i + 1 < len(words) else None
+        best: tuple[int, _Entry[V]] | None = None
+        for key in _keys(words[i]):
+            by_second = self._index.get(key)
+            if not by_second:
+                continue
+            seconds = [*(_keys(following) if following else ()), WILDCARD, ""]
+            for second in seconds:
+                for entry in by_second.get(second, ()):
+                    if best and len(entry.words) <= best[0]:
+                        break
+                    if _match_at(entry, tokens, i, text):
+                        best = (len(entry.words), entry)
+                        break
+        return best
 
-def _match_at(entry: _Entry[object], tokens: Tokens, i: int, text: str) -> int:
+
+def _keys(word: str) -> tuple[str, ...]:
+    return keys_of(word) if "'" in word else (word,)
+
+
+def _match_at(entry: _Entry[object], tokens: Tokens, i: int, text: str) -> bool:
     words = entry.words
     if i + len(words) > len(tokens):
-        return 0
+        return False
     starts, ends, folded = tokens.starts, tokens.ends, tokens.words
     for n, word in enumerate(words):
         at = i + n
-        if n and not JOIN.fullmatch(text, ends[at - 1], starts[at]):
-            return 0
         if word == WILDCARD:
             continue
         if entry.exact:
             if text[starts[at] : ends[at]] != word:
-                return 0
+                return False
         elif word != folded[at] and word not in keys_of(folded[at]):
-            return 0
-    return len(words)
+            return False
+    return all(
+        JOIN.fullmatch(text, ends[at - 1], starts[at]) for at in range(i + 1, i + len(words))
+    )
 
 
 def _variants(phrase: str, inflect: bool) -> list[tuple[str, ...]]:

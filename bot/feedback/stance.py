@@ -15,7 +15,7 @@ JUDGEMENT = re.compile(
     r"(?<![\w'])(?:"
     r"waste|mistake|mistakes|wrong|overrated|underrated|boring|pointless|useless|worthless"
     r"|better|worse|harder|easier|favourite|favorite|proudest|the\s+difference|the\s+point"
-    r"|proposal:|i\s+propose|we\s+propose|let's|the\s+hard\s+part|the\s+real|the\s+trick|the\s+secret|the\s+takeaway|my\s+takeaway|the\s+short\s+version"
+    r"|proposal:|lessons?:|i\s+propose|we\s+propose|let's|the\s+hard\s+part|the\s+real|the\s+trick|the\s+secret|the\s+takeaway|my\s+takeaway|the\s+short\s+version"
     r"|the\s+lesson|lessons?\s+learned|signal|not\s+worth|worth\s+it|changed\s+how\s+i"
     r"|changed\s+my|taught\s+me|i\s+was\s+surprised|i\s+regret|i'm\s+glad|i\s+am\s+glad"
     r"|(?:most|least)\s+(?:important|useful|valuable|underrated|overlooked|common)"

@@ -15,7 +15,7 @@ from bot.feedback import confidence, inclusive, lexicon, quoting, stance
 from bot.feedback.chars import NOT_AN_END, fold
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
-from bot.feedback.match import Tokens, tokenize
+from bot.feedback.match import Tokens
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
@@ -110,7 +110,7 @@ class Draft:
     @cached_property
     def tokens(self) -> Tokens:
         """Words of prose for phrase matching (hashtags and mentions left out)."""
-        return tokenize(self.lower)
+        return lexicon.words_of(self.lower)
 
     @cached_property
     def inconsiderate(self) -> tuple[inclusive.Found, ...]:

@@ -18,7 +18,9 @@ def _mention(company: str, text: str) -> regex.Match[str] | None:
 
 
 def _disclosed(draft: Draft, company: str) -> bool:
-    if lexicon.DISCLOSURE_PHRASES.search(draft.lower):
+    if lexicon.DISCLOSURE_PHRASES.search(draft.lower) or lexicon.DISCLOSURE_MARKS.search(
+        draft.lower
+    ):
         return True
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
     for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE):
