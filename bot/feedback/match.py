@@ -59,10 +59,12 @@ class Tokens(Sequence[Token]):
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [folded[s:e] for s, e in spans]
-        # Every form a word is matched by, to skip phrase books with nothing in the text.
-        self.vocabulary = set(self.words)
-        for word in self.vocabulary & {w for w in self.words if "'" in w}:
-            self.vocabulary.update(keys_of(word))
+        # Where each form of each word is, so a phrase book visits only its own first words.
+        self.positions: dict[str, list[int]] = {}
+        for at, word in enumerate(self.words):
+            for key in keys_of(word) if "'" in word else (word,):
+                self.positions.setdefault(key, []).append(at)
+        self.vocabulary = self.positions.keys()
 
     def __len__(self) -> int:
         return len(self.words)
@@ -138,23 +140,18 @@ class Phrasebook(Generic[V]):
     def find(self, tokens: Tokens, text: str) -> list[Match[V]]:
         """Every non-overlapping match, longest first at each word; `text` is the original."""
         found: list[Match[V]] = []
-        words, count = tokens.words, len(tokens)
         here = tokens.vocabulary & self._firsts
         if not here:
             return found
-        i = 0
-        while i < count:
-            word = words[i]
-            if word not in here and "'" not in word:
-                i += 1
+        taken_to = 0  # matches don't overlap: the first, longest one wins
+        for i in sorted({at for word in here for at in tokens.positions[word]}):
+            if i < taken_to:
                 continue
             matched = self._longest_at(tokens, i, text)
             if matched:
                 length, entry = matched
                 found.append(Match(tokens.starts[i], tokens.ends[i + length - 1], entry.value))
-                i += length
-            else:
-                i += 1
+                taken_to = i + length
         return found
 
     def _longest_at(self, tokens: Tokens, i: int, text: str) -> tuple[int, _Entry[V]] | None:
