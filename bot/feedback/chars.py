@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
-SURROGATE = regex.compile(r"[\ud800-\udfff]")
+SURROGATE = re.compile("[\ud800-\udfff]")
 # A full stop after a title or an initial ("Dr.", "e.g.", "J.") does not end a sentence.
-NOT_AN_END = (
-    r"(?<!\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|Gen|Capt|Rev|Hon|[A-Z]"
-    r"|(?i:vs|cf|approx|e\.g|i\.e))\.)"
+ABBREVIATION = re.compile(
+    r"(?:\b(?:Dr|Mr|Mrs|Ms|Mx|Prof|Sr|Jr|St|Mt|Gen|Capt|Rev|Hon|[A-Z])"
+    r"|\b(?i:vs|cf|approx|e\.g|i\.e))\.[\"'”’)]*$"
 )
+
+
+def ends_with_abbreviation(text: str, end: int) -> bool:
+    """True when text[:end] ends with "Dr.", "e.g." or an initial, which end no sentence."""
+    return ABBREVIATION.search(text, max(0, end - 10), end) is not None
 
 
 def fold(text: str) -> str:

@@ -7,9 +7,8 @@ a reasoned "I think X because Y", or "I'm a marketer, not an engineer, so..." (t
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
-
-import regex
 
 from bot.feedback import lexicon
 from bot.feedback.match import TOKEN
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
     from bot.feedback.text import Draft
 
 Kind = Literal["hedge", "apology", "self_deprecation"]
-NEGATION_BEFORE = regex.compile(r"\b(?:no|not|without|never)\s+$")
+NEGATION_BEFORE = re.compile(r"\b(?:no|not|without|never)\s+$")
 KINDS: tuple[tuple[Kind, object], ...] = (
     ("self_deprecation", lexicon.SELF_DEPRECATION),
     ("apology", lexicon.APOLOGIES),

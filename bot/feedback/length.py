@@ -18,12 +18,12 @@ from types import ModuleType
 
 import regex
 
-from bot.feedback.chars import NOT_AN_END, without_surrogates
+from bot.feedback.chars import ends_with_abbreviation, without_surrogates
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
 GRAPHEME = regex.compile(r"\X")
-URL_HINT = regex.compile(r"[.:/]\w")  # anything twitter-text might read as a link
+URL_HINT = re.compile(r"[.:/]\w")  # anything twitter-text might read as a link
 FOLD_LINES = 3  # LinkedIn and Instagram cut after about three lines, whichever comes first
 # twitter-text v3 weighs these ranges 1 and every other code point 2.
 LIGHT = "\u0000-\u10ff\u2000-\u200d\u2010-\u201f\u2032-\u2037"
@@ -41,9 +41,9 @@ EMOJI_JOINER = regex.compile(
 )
 PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
 # A word twitter-text could read as a link: a scheme, or a dot before two letters or more.
-LINK_LIKE = regex.compile(r"[^ \t\n]*(?::/|\.[^\W\d_]{2})[^ \t\n]*")
-SENTENCE_BREAK = regex.compile(rf"(?<=[.!?…]){NOT_AN_END}\s+|(?<=[。！？])|\n+")
-SPACE = regex.compile(r"\s+")
+LINK_LIKE = re.compile(r"[^ \t\n]*(?::/|\.[^\W\d_]{2})[^ \t\n]*")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
+SPACE = re.compile(r"\s+")
 
 
 @cache
@@ -190,7 +190,12 @@ class _Weighed:
     def sentences(self) -> list[tuple[int, int]]:
         """Sentence spans without their spaces: after . ! ? … (or 。！？) and at line breaks."""
         spans, at = [], 0
-        for m in [*SENTENCE_BREAK.finditer(self.text), None]:
+        breaks = [
+            m
+            for m in SENTENCE_BREAK.finditer(self.text)
+            if not ends_with_abbreviation(self.text, m.start())
+        ]
+        for m in [*breaks, None]:
             end = m.start() if m else len(self.text)
             piece = self.text[at:end]
             if piece.strip():

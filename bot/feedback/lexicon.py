@@ -11,8 +11,6 @@ from collections.abc import Iterable
 from functools import lru_cache
 from typing import NamedTuple
 
-import regex
-
 from bot.feedback.match import Phrasebook, Tokens, tokenize
 
 
@@ -78,8 +76,8 @@ def patterns(*bodies: str) -> re.Pattern[str]:
 # Throat-clearing first lines. Feelings may be intensified ("I am super excited to announce").
 _FEELING = r"(?:excited|thrilled|happy|pleased|proud|delighted|honou?red|humbled|stoked|glad)"
 _MORE = r"(?:(?:so|super|very|really|truly|incredibly|beyond|extremely|absolutely)\s+)*"
-GENERIC_OPENINGS = regex.compile(
-    r"[^\p{L}\p{N}]*(?P<opening>"
+GENERIC_OPENINGS = re.compile(
+    r"[\W_]*(?P<opening>"
     rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_MORE}{_FEELING}"
     rf"(?:\s+and\s+{_MORE}{_FEELING})?"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
@@ -208,12 +206,12 @@ SELF_DEPRECATION = patterns(
     r"feel\s+free\s+to\s+ignore",
 )
 # "I think X because Y" is a reasoned view, not a hedge.
-REASONED = regex.compile(r"\b(?:because|since|so that|which is why|that's why)\b", regex.IGNORECASE)
+REASONED = re.compile(r"\b(?:because|since|so that|which is why|that's why)\b", re.IGNORECASE)
 # "I'm a marketer, not an engineer, so..." is transparency, a strength.
-TRANSPARENCY = regex.compile(
+TRANSPARENCY = re.compile(
     r"\bi(?:'m| am) an? [\w -]{2,30}?,? not an? [\w -]{2,30}?[,.]? (?:so|but|and)\b"
     r"|\bfull disclosure\b|\bas (?:a|an) (?:non-|new |junior )[\w-]+",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 STANCE = phrases(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import regex
+import re
 
 from bot.feedback.lexicon import phrases
 
@@ -36,19 +36,19 @@ CONFIDENTIAL = phrases(
     ]
 )
 # "Confidential:" or "Do not share:" as a label.
-CONFIDENTIAL_LABEL = regex.compile(
+CONFIDENTIAL_LABEL = re.compile(
     r"(?:^|(?<=[\n.!?]\s))\s*(?:confidential|do\s+not\s+share|don't\s+share)\s*[:\-–—]"
 )
 # Words that are a leak only about the writer's own company ("our unreleased roadmap"),
 # not "an unreleased Prince album" or "patient data stays confidential".
 CONFIDENTIAL_OWNED = phrases(["confidential", "unreleased", "unannounced", "trade secret"])
-OWNERSHIP = regex.compile(r"\b(?:our|we|we're|we've|my|us|i've\s+seen)\b")
+OWNERSHIP = re.compile(r"\b(?:our|we|we're|we've|my|us|i've\s+seen)\b")
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
-DISCLOSURE_TAGS = regex.compile(
+DISCLOSURE_TAGS = re.compile(
     r"(?<![\w#])#(?:ad|advert|advertisement|sponsored|paidpartnership|partner|employee|"
     r"\w+employee|\w+emp|iworkat\w+|\w+partner)\b",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 DISCLOSURE_PHRASES = phrases(
     [
@@ -82,7 +82,7 @@ DISCLOSURE_PHRASES = phrases(
         "my day job",
     ]
 )
-DISCLOSURE_MARKS = regex.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
+DISCLOSURE_MARKS = re.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
 # "I'm a product manager at Acme", "As an Acme employee": the tie in the writer's words.
 ROLE_AT = r"\bi(?:'m|\s+am)\s+(?:an?|the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with)\s+{company}\b"
 AS_EMPLOYEE = (

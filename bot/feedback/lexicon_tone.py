@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import importlib.resources
+import re
 from functools import cache
 
 import regex
@@ -90,7 +90,7 @@ PRICE_PUSH = patterns(
     r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
 )
 # "Use code SAVE20" (a code in capitals or digits), not "use code review".
-PROMO_CODE = regex.compile(
+PROMO_CODE = re.compile(
     r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"
 )
 EXCLAMATION_RUN = regex.compile(r"!{2,}|(?:!\s*\p{Extended_Pictographic}*\s*){3,}")
@@ -103,6 +103,8 @@ ACRONYM_MAX = 5  # a capitalised word this short is taken as an acronym unless t
 def _word_list() -> str:
     # wordsegment's sorted English word list, one a line, read once (splitting it into a
     # set would cost a tenth of a second; a binary search over the text costs nothing).
+    import importlib.resources  # only when a word in capitals needs checking
+
     return (importlib.resources.files("wordsegment") / "words.txt").read_text(encoding="utf-8")
 
 
@@ -144,9 +146,9 @@ ACRONYMS = frozenset(
     """.split()
 )
 
-TRACKING_PARAMS = regex.compile(
+TRACKING_PARAMS = re.compile(
     r"[?&](?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|si|trk|trackingId|ref_src)=",
-    regex.IGNORECASE,
+    re.IGNORECASE,
 )
 
 # Buzzword -> plain alternative; inflections match too ("thought leaders", "leveraging").
@@ -206,22 +208,20 @@ JARGON: dict[str, str] = {
 }
 # Literal and technical senses are not buzzwords: network bandwidth, a leverage ratio, robust
 # standard errors, snow that disrupts flights, a scuba deep dive.
-LITERAL_SENSE: dict[str, regex.Pattern[str]] = {
-    "bandwidth": regex.compile(
+LITERAL_SENSE: dict[str, re.Pattern[str]] = {
+    "bandwidth": re.compile(
         r"\b(?:network|data|gbps|mbps|gigabit|megabit|link|memory|channel|spectrum|throughput"
         r"|upload|download|fibre|fiber|internet|connection)s?\b"
     ),
-    "leverage": regex.compile(
-        r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"
-    ),
-    "robust": regex.compile(
+    "leverage": re.compile(r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"),
+    "robust": re.compile(
         r"\b(?:standard\s+errors?|regression|estimator|statistic|statistics|variance)\b"
     ),
-    "disrupt": regex.compile(
+    "disrupt": re.compile(
         r"\b(?:flights?|travel|traffic|sleep|supply|trains?|power|signals?|storms?|snow|weather"
         r"|protest|strike|outage)\b"
     ),
-    "deep dive": regex.compile(
+    "deep dive": re.compile(
         r"\b(?:scuba|diving|diver|reef|ocean|sea|underwater|wreck|snorkel|metres|meters|feet)\b"
     ),
 }

@@ -14,15 +14,13 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Generic, NamedTuple, TypeVar
 
-import regex
-
 # A word: letters and digits, with inner apostrophes ("don't", "man's"); a hyphen splits words,
 # so "game-changer" and "game changer" match the same phrase.
 TOKEN = re.compile(r"[^\W_][\w']*")  # stdlib re: several times faster than regex here
-PHRASE_WORD = regex.compile(r"\*|[\p{L}\p{N}][\p{L}\p{N}\p{M}'’]*")
+PHRASE_WORD = re.compile(r"\*|[^\W_][\w'’]*")
 # What may stand between two words of one phrase: spaces, a line break, hyphens or dashes, or
 # the single dot of an abbreviation ("o.c.d").
-JOIN = regex.compile(r"[\s\-‐‑–]+|\.")
+JOIN = re.compile(r"[\s\-‐‑–]+|\.")
 WILDCARD = "*"
 VOWELS = frozenset("aeiou")
 
@@ -120,22 +118,38 @@ class Phrasebook(Generic[V]):
     draft's tokens: one or two dictionary look-ups per word of the draft."""
 
     def __init__(self, phrases: Iterable[tuple[str, V]], inflect: bool = False) -> None:
+        self._phrases = list(phrases)
+        self._inflect = inflect
+        # Built on first need: a post with none of the first words never pays for the index.
+        self._index: dict[str, dict[str, list[_Entry[V]]]] | None = None
+        self._firsts = frozenset(
+            first for phrase, _ in self._phrases for first in _first_words(phrase, inflect)
+        )
+
+    def _build(self) -> dict[str, dict[str, list[_Entry[V]]]]:
         # first word -> second word ("" for one-word phrases) -> entries, longest first
-        self._index: dict[str, dict[str, list[_Entry[V]]]] = {}
-        for phrase, value in phrases:
-            for words in _variants(phrase, inflect):
+        index: dict[str, dict[str, list[_Entry[V]]]] = {}
+        for phrase, value in self._phrases:
+            for words in _variants(phrase, self._inflect):
                 exact = any(w != w.lower() for w in words)
                 entry = _Entry(words if exact else tuple(w.lower() for w in words), value, exact)
                 second = entry.words[1].lower() if len(entry.words) > 1 else ""
-                by_second = self._index.setdefault(entry.words[0].lower(), {})
+                by_second = index.setdefault(entry.words[0].lower(), {})
                 by_second.setdefault(second, []).append(entry)
-        for by_second in self._index.values():
+        for by_second in index.values():
             for entries in by_second.values():
                 entries.sort(key=lambda e: -len(e.words))
-        self._firsts = frozenset(self._index)
+        return index
+
+    @property
+    def index(self) -> dict[str, dict[str, list[_Entry[V]]]]:
+        """The index, built the first time it is needed."""
+        if self._index is None:
+            self._index = self._build()
+        return self._index
 
     def __len__(self) -> int:
-        return sum(len(e) for by_second in self._index.values() for e in by_second.values())
+        return sum(len(e) for by_second in self.index.values() for e in by_second.values())
 
     def find(self, tokens: Tokens, text: str) -> list[Match[V]]:
         """Every non-overlapping match, longest first at each word; `text` is the original."""
@@ -158,8 +172,9 @@ class Phrasebook(Generic[V]):
         words = tokens.words
         following = words[i + 1] if i + 1 < len(words) else None
         best: tuple[int, _Entry[V]] | None = None
+        index = self.index
         for key in _keys(words[i]):
-            by_second = self._index.get(key)
+            by_second = index.get(key)
             if not by_second:
                 continue
             seconds = [*(_keys(following) if following else ()), WILDCARD, ""]
@@ -194,6 +209,15 @@ def _match_at(entry: _Entry[object], tokens: Tokens, i: int, text: str) -> bool:
     return all(
         JOIN.fullmatch(text, ends[at - 1], starts[at]) for at in range(i + 1, i + len(words))
     )
+
+
+def _first_words(phrase: str, inflect: bool) -> set[str]:
+    """Every first word the phrase can start with, in lower case (cheaper than _variants)."""
+    first = PHRASE_WORD.match(phrase.lstrip())
+    if not first:
+        return set()
+    word = first.group().replace("’", "'").lower()
+    return inflections(word) if inflect else {word}
 
 
 def _variants(phrase: str, inflect: bool) -> list[tuple[str, ...]]:

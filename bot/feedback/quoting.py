@@ -7,6 +7,7 @@ thought leadership and personal branding reek of marketing").
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Sequence
 
@@ -14,15 +15,15 @@ import regex
 
 from bot.feedback.match import Tokens
 
-QUOTED = regex.compile(
+QUOTED = re.compile(
     r'"[^"\n]{1,300}"'
     r"|“[^”\n]{1,300}”"
     r"|«[^»\n]{1,300}»"
-    r"|(?<![\p{L}\p{N}])‘[^\n]{1,300}?’(?![\p{L}\p{N}])"
-    r"|(?<![\p{L}\p{N}])'[^\n']{1,120}'(?![\p{L}\p{N}])"
+    r"|(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])"
+    r"|(?<![^\W_])'[^\n']{1,120}'(?![^\W_])"
 )
 # "the phrase(s) ...", "buzzwords like ...", "so-called ...": what follows is mentioned, not used.
-MENTION_CUE = regex.compile(
+MENTION_CUE = re.compile(
     r"\b(?:(?:the|a|this|that|these|those)\s+(?:buzz)?(?:words?|phrases?|terms?|expressions?"
     r"|labels?|clich[eé]s?|sayings?)(?:\s+(?:like|such\s+as))?"
     r"|(?:buzz)?(?:words|phrases|terms|expressions|labels|clich[eé]s|jargon)\s+(?:like|such\s+as)"

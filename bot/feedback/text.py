@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from bot.feedback import confidence, inclusive, lexicon, quoting, stance
-from bot.feedback.chars import NOT_AN_END, fold
+from bot.feedback.chars import ends_with_abbreviation, fold
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
 from bot.feedback.match import Tokens
@@ -21,10 +21,10 @@ from bot.feedback.platforms import Platform
 
 WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
 PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
-URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", regex.IGNORECASE)
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", re.IGNORECASE)
 HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
-MENTION = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
-SENTENCE_END = regex.compile(rf"(?<=[.!?…]){NOT_AN_END}[\"'”’)]*\s+|\n+")
+MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 
 # ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
 EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
@@ -164,6 +164,8 @@ class Draft:
         found: list[Span] = []
         start = 0
         for m in SENTENCE_END.finditer(self.text):
+            if "\n" not in m.group() and ends_with_abbreviation(self.text, m.start()):
+                continue  # "Dr. Smith" is one sentence
             found.extend(self._trimmed(start, m.start()))
             start = m.end()
         found.extend(self._trimmed(start, len(self.text)))

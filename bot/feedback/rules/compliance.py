@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -36,7 +37,7 @@ def _disclosed(draft: Draft, company: str) -> bool:
 def _term(term: str) -> regex.Pattern[str]:
     """A policy term as whole words, also in the possessive ("Falcon's beta")."""
     words = regex.escape(" ".join(term.lower().split())).replace(r"\ ", r"\s+")
-    return regex.compile(rf"(?<![\w']){words}(?=['’]s\b|(?![\w']))")
+    return re.compile(rf"(?<![\w']){words}(?=['’]s\b|(?![\w']))")
 
 
 @rule("disclosure.missing", "disclosure")
