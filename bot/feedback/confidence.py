@@ -64,7 +64,7 @@ def _excused(draft: Draft, signal: Signal) -> bool:
         return bool(lexicon.KIND_OF_AS_NOUN.search(before))
     if signal.text in ("i think", "i believe"):
         sentence = draft.sentence_at(signal.start)
-        return bool(sentence and lexicon.REASONED.search(sentence.text))
+        return bool(sentence and sentence.start in draft.reasoned_sentences)
     return False
 
 

@@ -12,7 +12,7 @@ import importlib
 import re
 import unicodedata
 from bisect import bisect_right
-from functools import cache
+from functools import cache, lru_cache
 from itertools import accumulate
 from types import ModuleType
 
@@ -63,7 +63,8 @@ def _normalized(text: str) -> str:
     return text if text.isascii() else unicodedata.normalize("NFC", text)
 
 
-def char_weights(text: str) -> list[int]:
+@lru_cache(maxsize=4)
+def char_weights(text: str) -> tuple[int, ...]:
     """Each code point's X weight; a URL or emoji weighs on its first code point, then 0."""
     weights = [2 if HEAVY.match(c) else 1 for c in text] if not text.isascii() else [1] * len(text)
     taken: list[tuple[int, int]] = []
@@ -81,7 +82,7 @@ def char_weights(text: str) -> list[int]:
             start, end = run.start() + emoji.start(), run.start() + emoji.end()
             if not any(s <= start < e for s, e in taken):
                 weights[start:end] = [EMOJI_WEIGHT] + [0] * (end - start - 1)
-    return weights
+    return tuple(weights)
 
 
 def _links(text: str) -> list[tuple[int, int]]:
@@ -154,7 +155,7 @@ def split_thread(text: str, limit: int = 280) -> list[str]:
     The text is weighed once; every cut is made by running totals of those weights, so the
     work grows with the length of the text, never faster.
     """
-    weighed = _Weighed(_normalized(text).strip())
+    weighed = _Weighed(_normalized(text))
     pieces = [
         piece for start, end in weighed.sentences() for piece in weighed.fit(start, end, limit - 10)
     ]
@@ -173,7 +174,7 @@ class _Weighed:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        weights = char_weights(text)
+        weights = char_weights(text)  # the same weights x_weighted_length computed
         self.total = [0, *accumulate(weights)]
         # A cut may fall only between grapheme clusters, never inside a URL or an emoji.
         self.cuttable = [weight > 0 for weight in weights] + [True]

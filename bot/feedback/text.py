@@ -226,6 +226,11 @@ class Draft:
         return _spans(lexicon.TRANSPARENCY, self.lower)
 
     @cached_property
+    def reasoned_sentences(self) -> frozenset[int]:
+        """Where the sentences that give a reason ("because", "so that") start."""
+        return frozenset(s.start for s in self.sentences if lexicon.REASONED.search(s.text))
+
+    @cached_property
     def hedges(self) -> tuple[Signal, ...]:
         """Hedges, minimisers, apologies and self-deprecation, minus reasoned views."""
         return confidence.signals(self)
