@@ -251,12 +251,13 @@ def _joblint() -> re.Pattern[str]:
 
 def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
     """Chorus's checks beside the lists: "a repair guy", and "he" for "the ideal candidate"."""
-    found = []
-    for m in ROLE_GUY.finditer(folded):
+    found: list[Found] = []
+    for m in ROLE_GUY.finditer(folded) if "guy" in folded else ():
         if m.group(1).split()[-1] not in NOT_ROLES:
             term = Term("guy", "chorus-role-guy", "basic", "male", ("person",), ROLE_NOTE)
             found.append(Found(m.start(2), m.end(2), term))
-    for role in GENERIC_ROLE.finditer(folded):
+    has_he = " he " in folded or "his " in folded or " him" in folded
+    for role in GENERIC_ROLE.finditer(folded) if has_he else ():
         later = [e for e in sentence_ends if e > role.end()][:2]
         end = later[-1] if later else len(folded)
         for pronoun in PRONOUN.finditer(folded, role.end(), end):

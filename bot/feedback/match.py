@@ -157,10 +157,21 @@ class Phrasebook(Generic[V]):
         here = tokens.vocabulary & self._firsts
         if not here:
             return found
+        index, words, last = self.index, tokens.words, len(tokens) - 1
         taken_to = 0  # matches don't overlap: the first, longest one wins
         for i in sorted({at for word in here for at in tokens.positions[word]}):
             if i < taken_to:
                 continue
+            by_second = index.get(words[i])
+            if (
+                by_second is not None
+                and "" not in by_second
+                and WILDCARD not in by_second
+                and (i == last or words[i + 1] not in by_second)
+                and "'" not in words[i]
+                and (i == last or "'" not in words[i + 1])
+            ):
+                continue  # no phrase here can start with these two words
             matched = self._longest_at(tokens, i, text)
             if matched:
                 length, entry = matched

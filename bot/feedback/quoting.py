@@ -30,6 +30,10 @@ MENTION_CUE = re.compile(
     r"|so-called)\b"
     r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:|\b(?:buzz)?words\s*:",
 )
+CUE_WORDS = frozenset(
+    "word words phrase phrases term terms expression expressions label labels cliché clichés "
+    "cliche cliches saying sayings jargon buzzword buzzwords called".split()
+)
 MENTION_REACH = 8  # words after a cue that it covers
 NOT_TITLE_START = frozenset(
     "hi hey hello dear thanks thank welcome morning evening ok okay yo congrats i".split()
@@ -43,7 +47,9 @@ def quoted(text: str) -> list[tuple[int, int]]:
 
 def mentioned(folded: str, tokens: Tokens, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:
     """Spans of the words right after a mention cue, up to the end of their sentence."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if not tokens.vocabulary & CUE_WORDS:
+        return spans
     for cue in MENTION_CUE.finditer(folded):
         first = bisect_left(tokens.starts, cue.end())
         after = tokens.ends[first : first + MENTION_REACH]

@@ -10,12 +10,12 @@ warning, so fixing any note raises the score.
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from bot.feedback import lexicon
 from bot.feedback.lexicon_compliance import DISCLOSURE_PHRASES
 from bot.feedback.model import CATEGORIES, SEVERITY_RANK, Finding
-from bot.feedback.text import Draft
+from bot.feedback.text import Draft, Span
 
 MAX_PRIORITIES = 3
 INFO_SHARE = 0.25  # an info note costs this share of the rule's warning cost
@@ -137,7 +137,7 @@ def _hook(draft: Draft, findings: Sequence[Finding]) -> str | None:
 def _stance(draft: Draft, findings: Sequence[Finding]) -> str | None:
     if _flagged(findings, "point_of_view"):
         return None
-    for stance in draft.stances:
+    for stance in _stances(draft):
         sentence = draft.sentence_at(stance.start)
         if (
             sentence
@@ -147,6 +147,11 @@ def _stance(draft: Draft, findings: Sequence[Finding]) -> str | None:
         ):
             return f'You say what you think: "{sentence.text}"'
     return None
+
+
+def _stances(draft: Draft) -> Iterator[Span]:
+    yield from draft.stock_stances
+    yield from draft.stances  # judgements and advice, read only when no stock phrase served
 
 
 def _transparency(draft: Draft, findings: Sequence[Finding]) -> str | None:

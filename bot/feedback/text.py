@@ -235,28 +235,35 @@ class Draft:
         """Hedges, minimisers, apologies and self-deprecation, minus reasoned views."""
         return confidence.signals(self)
 
-    @cached_property
-    def stances(self) -> tuple[Span, ...]:
-        """Phrases that state a view (a bare hedging "I think" doesn't count)."""
+    def _unhedged_own(self, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
         starts = [h.start for h in self.hedges]
 
         def hedged(index: int) -> bool:
             at = bisect_right(starts, index) - 1
             return at >= 0 and index < self.hedges[at].end
 
-        spans = sorted(
-            [m.span() for m in lexicon.STANCE.finditer(self.lower)] + stance.views(self.lower)
-        )
         return tuple(
             Span(start, end, self.text[start:end])
-            for start, end in spans
+            for start, end in sorted(spans)
             if not hedged(start) and self.is_own(start, end)
         )
 
     @cached_property
+    def stock_stances(self) -> tuple[Span, ...]:
+        """Stock phrases that state a view ("I think", "the lesson"), not hedged."""
+        return self._unhedged_own([m.span() for m in lexicon.STANCE.finditer(self.lower)])
+
+    @cached_property
+    def stances(self) -> tuple[Span, ...]:
+        """Everything that states a view: stock phrases, judgements, contrasts, advice."""
+        views = self._unhedged_own(stance.views(self.lower))
+        return tuple(sorted({*self.stock_stances, *views}))
+
+    @cached_property
     def stance(self) -> Span | None:
-        """The first phrase that states a view."""
-        return self.stances[0] if self.stances else None
+        """The first phrase that states a view (the judgements are read only if needed)."""
+        found = self.stock_stances or self.stances
+        return found[0] if found else None
 
     @cached_property
     def hedges_per_100_words(self) -> float:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.feedback import lexicon_tone as words
@@ -10,6 +11,7 @@ from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
 from bot.feedback.text import Draft
 
+PRICE_HINT = re.compile(r"[%$€£]|half\s+price")
 STACKED_BUZZWORDS = 3  # in one sentence, or in the post at this many per 100 words
 BUZZWORDS_PER_100 = 2.0
 
@@ -29,8 +31,8 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             m.span()
             for pattern, text in (
                 (words.SALES_PHRASES, draft.lower),
-                (words.PRICE_PUSH, draft.lower),
-                (words.PROMO_CODE, draft.prose),
+                (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
+                (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
