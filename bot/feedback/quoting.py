@@ -15,12 +15,13 @@ import regex
 
 from bot.feedback.match import Tokens
 
-QUOTED = re.compile(
-    r'"[^"\n]{1,300}"'
-    r"|“[^”\n]{1,300}”"
-    r"|«[^»\n]{1,300}»"
-    r"|(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])"
-    r"|(?<![^\W_])'[^\n']{1,120}'(?![^\W_])"
+# Each kind of quotation mark, read only when the text has that mark.
+QUOTES = (
+    ('"', re.compile(r'"[^"\n]{1,300}"')),
+    ("“", re.compile(r"“[^”\n]{1,300}”")),
+    ("«", re.compile(r"«[^»\n]{1,300}»")),
+    ("‘", re.compile(r"(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])")),
+    ("'", re.compile(r"(?<![^\W_])'[^\n']{1,120}'(?![^\W_])")),
 )
 # "the phrase(s) ...", "buzzwords like ...", "so-called ...": what follows is mentioned, not used.
 MENTION_CUE = re.compile(
@@ -42,7 +43,7 @@ NOT_TITLE_START = frozenset(
 
 def quoted(text: str) -> list[tuple[int, int]]:
     """Spans inside quotation marks, the marks included."""
-    return [m.span() for m in QUOTED.finditer(text)]
+    return [m.span() for mark, pattern in QUOTES if mark in text for m in pattern.finditer(text)]
 
 
 def mentioned(folded: str, tokens: Tokens, sentence_ends: Sequence[int]) -> list[tuple[int, int]]:

@@ -19,8 +19,10 @@ from bot.feedback.match import Tokens
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
-PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
+# Words, the stdlib way (several times faster than `regex` here): letters and digits, with
+# apostrophes and hyphens inside ("don't", "four-day").
+WORD = re.compile(r"[^\W_][\w'’-]*")
+PROSE_WORD = re.compile(r"(?<![#@\w'’-])[^\W_][\w'’-]*")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", re.IGNORECASE)
 HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
 MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
@@ -284,13 +286,10 @@ class Draft:
         """The original text between start and end."""
         return self.text[start:end]
 
-    @cached_property
-    def _word_starts(self) -> list[int]:
-        return [m.start() for m in WORD.finditer(self.text)]
-
     def words_in(self, start: int, end: int) -> int:
-        """How many words (tags included) start in text[start:end]."""
-        return bisect_left(self._word_starts, end) - bisect_left(self._word_starts, start)
+        """How many words of prose start in text[start:end]."""
+        starts = self.tokens.starts
+        return bisect_left(starts, end) - bisect_left(starts, start)
 
     @cached_property
     def _sentence_starts(self) -> list[int]:
