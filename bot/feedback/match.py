@@ -208,18 +208,22 @@ def _match_at(entry: _Entry[object], tokens: Tokens, i: int, text: str) -> bool:
     if i + len(words) > len(tokens):
         return False
     starts, ends, folded = tokens.starts, tokens.ends, tokens.words
-    for n, word in enumerate(words):
-        at = i + n
-        if word == WILDCARD:
-            continue
-        if entry.exact:
-            if text[starts[at] : ends[at]] != word:
+    at = i
+    for word in words:
+        if word != WILDCARD:
+            if entry.exact:
+                if text[starts[at] : ends[at]] != word:
+                    return False
+            elif word != folded[at] and word not in keys_of(folded[at]):
                 return False
-        elif word != folded[at] and word not in keys_of(folded[at]):
+        if (
+            at > i
+            and text[ends[at - 1] : starts[at]] != " "
+            and not JOIN.fullmatch(text, ends[at - 1], starts[at])
+        ):
             return False
-    return all(
-        JOIN.fullmatch(text, ends[at - 1], starts[at]) for at in range(i + 1, i + len(words))
-    )
+        at += 1
+    return True
 
 
 def _first_words(phrase: str, inflect: bool) -> set[str]:
