@@ -68,9 +68,14 @@ def phrases(words: Iterable[str]) -> WordList:
     return WordList(words)
 
 
-def patterns(*bodies: str) -> re.Pattern[str]:
-    """One pattern of several regular expressions, each matched as whole words."""
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(bodies)})(?![\w'])")
+def patterns(*bodies: str, first_letters: str = "") -> re.Pattern[str]:
+    """One pattern of several regular expressions, each matched as whole words.
+
+    `first_letters` (every letter a match can start with) lets the stdlib engine skip most
+    positions at once: it halves the time of a long alternation on a post.
+    """
+    start = rf"\b(?<!')(?=[{first_letters}])" if first_letters else r"(?<![\w'])"
+    return re.compile(rf"{start}(?:{'|'.join(bodies)})(?![\w'])")
 
 
 # Throat-clearing first lines. Feelings may be intensified ("I am super excited to announce").
@@ -168,6 +173,7 @@ APOLOGIES = patterns(
     r"i\s+apologi[sz]e",
     r"forgive\s+me",
     r"excuse\s+the\s+(?:long|length|rant)",
+    first_letters="saife",
 )
 
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
@@ -204,6 +210,7 @@ SELF_DEPRECATION = patterns(
     r"fwiw",
     r"take\s+(?:this|it|that|my\s+words?)\s+with\s+a\s+(?:grain|pinch)\s+of\s+salt",
     r"feel\s+free\s+to\s+ignore",
+    first_letters="iwntdscf",
 )
 # "I think X because Y" is a reasoned view, not a hedge.
 REASONED = re.compile(r"\b(?:because|since|so that|which is why|that's why)\b", re.IGNORECASE)
