@@ -25,6 +25,9 @@ WILDCARD = "*"
 VOWELS = frozenset("aeiou")
 
 V = TypeVar("V")
+# Every word a phrase of any phrase book starts with (and the cue words quoting.py needs):
+# a draft records where these are, and only these.
+FIRST_WORDS: set[str] = set()
 
 
 class Token(NamedTuple):
@@ -57,11 +60,15 @@ class Tokens(Sequence[Token]):
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [folded[s:e] for s, e in spans]
-        # Where each form of each word is, so a phrase book visits only its own first words.
+        # Where each word that starts some phrase is, so a phrase book visits only those.
         self.positions: dict[str, list[int]] = {}
+        starting = FIRST_WORDS
         for at, word in enumerate(self.words):
-            for key in keys_of(word) if "'" in word else (word,):
-                self.positions.setdefault(key, []).append(at)
+            if word in starting:
+                self.positions.setdefault(word, []).append(at)
+            elif "'" in word:
+                for key in keys_of(word):
+                    self.positions.setdefault(key, []).append(at)
         self.vocabulary = self.positions.keys()
 
     def __len__(self) -> int:
@@ -125,6 +132,7 @@ class Phrasebook(Generic[V]):
         self._firsts = frozenset(
             first for phrase, _ in self._phrases for first in _first_words(phrase, inflect)
         )
+        FIRST_WORDS.update(self._firsts)
 
     def _build(self) -> dict[str, dict[str, list[_Entry[V]]]]:
         # first word -> second word ("" for one-word phrases) -> entries, longest first

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 
 import regex
 
-from bot.feedback.match import Tokens
+from bot.feedback.match import FIRST_WORDS, Tokens
 
 # Each kind of quotation mark, read only when the text has that mark.
 QUOTES = (
@@ -35,6 +35,7 @@ CUE_WORDS = frozenset(
     "word words phrase phrases term terms expression expressions label labels cliché clichés "
     "cliche cliches saying sayings jargon buzzword buzzwords called".split()
 )
+FIRST_WORDS.update(CUE_WORDS)  # so the words of a draft say at once whether a cue is there
 MENTION_REACH = 8  # words after a cue that it covers
 NOT_TITLE_START = frozenset(
     "hi hey hello dear thanks thank welcome morning evening ok okay yo congrats i".split()
