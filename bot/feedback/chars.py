@@ -22,6 +22,11 @@ def fold(text: str) -> str:
     lowered = text.lower()
     if len(lowered) == len(text):
         return lowered
+    # U+0130 is the only code point (Unicode 15) whose lower case is two; the general path
+    # stays for any a later Unicode adds.
+    lowered = text.replace("\u0130", "i").lower()
+    if len(lowered) == len(text):
+        return lowered
     return "".join(c.lower() if len(c.lower()) == 1 else c.lower()[0] for c in text)
 
 

@@ -44,6 +44,7 @@ PICTOGRAPH = regex.compile(r"\p{Extended_Pictographic}")
 LINK_LIKE = re.compile(r"[^ \t\n]*(?::/|\.[^\W\d_]{2})[^ \t\n]*")
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+|(?<=[。！？])|\n+")
 SPACE = re.compile(r"\s+")
+EXTENDER = regex.compile(r"[\p{M}\u200d\ufe0e\ufe0f\p{Emoji_Modifier}]|(?<=\u200d).|(?<=\r)\n")
 
 
 @cache
@@ -176,13 +177,12 @@ class _Weighed:
         self.text = text
         weights = char_weights(text)  # the same weights x_weighted_length computed
         self.total = [0, *accumulate(weights)]
-        # A cut may fall only between grapheme clusters, never inside a URL or an emoji.
+        # A cut may fall only between grapheme clusters, never inside a URL or an emoji
+        # (whose later code points weigh 0): not before a combining mark or after a joiner.
         self.cuttable = [weight > 0 for weight in weights] + [True]
         if not text.isascii():
-            for cluster in GRAPHEME.finditer(text):
-                self.cuttable[cluster.start() + 1 : cluster.end()] = [False] * (
-                    cluster.end() - cluster.start() - 1
-                )
+            for extender in EXTENDER.finditer(text):
+                self.cuttable[extender.start()] = False
 
     def piece(self, start: int, end: int) -> Piece:
         """text[start:end] and its weight."""
