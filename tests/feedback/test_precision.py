@@ -127,3 +127,40 @@ def test_a_quoted_term_is_not_the_writers_own() -> None:
 def test_i_would_argue_is_not_praised_as_a_stance() -> None:
     result = critique("I would argue that we all learn best by doing the work ourselves.")
     assert not any("say what you think" in s for s in result.strengths)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ideal candidate knows Go, and he or she will be on call.",
+        "Our chairmen and chairwomen met in Lisbon.",
+        "I put him on the guest list and he said yes.",
+    ],
+)
+def test_retext_equality_or_pairs_and_conditions_stay_quiet(text: str) -> None:
+    assert "inclusive.term" not in rules_hit(text)
+
+
+def test_a_generic_he_for_a_candidate_is_flagged() -> None:
+    text = "The ideal candidate knows Go. He should be comfortable being on call."
+    assert excerpts(text, "inclusive.term") == ["He"]
+
+
+def test_word_lists_load_once_and_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
+    from bot.feedback import inclusive
+
+    loaded: list[str] = []
+    real = inclusive._load
+
+    def counting(name: str) -> dict[str, object]:
+        loaded.append(name)
+        return real(name)
+
+    monkeypatch.setattr(inclusive, "_load", counting)
+    inclusive.equality_book.cache_clear()
+    inclusive.profanity_book.cache_clear()
+    assert loaded == []
+    critique("Hey guys, this release is great.")
+    critique("Hey guys, this release is great again.")
+    assert loaded.count("equality.json") == 1
+    assert loaded.count("profanities.json") == 1
