@@ -60,19 +60,33 @@ class Tokens(Sequence[Token]):
         self.starts = [s for s, _ in spans]
         self.ends = [e for _, e in spans]
         self.words = [folded[s:e] for s, e in spans]
-        # Where each word that starts some phrase is, so a phrase book visits only those.
-        self.positions: dict[str, list[int]] = {}
+        # Every form of every word, and where the words that start some phrase are (one pass;
+        # a phrase book built later finds its first words with positions_of).
+        self.vocabulary = set(self.words)
+        self._positions: dict[str, list[int]] = {}
         starting = FIRST_WORDS
         for at, word in enumerate(self.words):
             if word in starting:
-                self.positions.setdefault(word, []).append(at)
+                self._positions.setdefault(word, []).append(at)
             elif "'" in word:
                 for key in keys_of(word):
-                    self.positions.setdefault(key, []).append(at)
-        self.vocabulary = self.positions.keys()
+                    self.vocabulary.add(key)
+                    self._positions.setdefault(key, []).append(at)
 
     def __len__(self) -> int:
         return len(self.words)
+
+    def positions_of(self, word: str) -> list[int]:
+        """Where a word (or a form of one, "man" in "man's") stands."""
+        found = self._positions.get(word)
+        if found is None:
+            found = [
+                i
+                for i, w in enumerate(self.words)
+                if w == word or ("'" in w and word in keys_of(w))
+            ]
+            self._positions[word] = found
+        return found
 
     def __getitem__(self, i: int) -> Token:  # type: ignore[override]
         return Token(self.starts[i], self.ends[i], keys_of(self.words[i]))
@@ -167,7 +181,7 @@ class Phrasebook(Generic[V]):
             return found
         index, words, last = self.index, tokens.words, len(tokens) - 1
         taken_to = 0  # matches don't overlap: the first, longest one wins
-        for i in sorted({at for word in here for at in tokens.positions[word]}):
+        for i in sorted({at for word in here for at in tokens.positions_of(word)}):
             if i < taken_to:
                 continue
             by_second = index.get(words[i])

@@ -164,3 +164,18 @@ def test_word_lists_load_once_and_only_when_needed(monkeypatch: pytest.MonkeyPat
     critique("Hey guys, this release is great again.")
     assert loaded.count("equality.json") == 1
     assert loaded.count("profanities.json") == 1
+
+
+def test_the_first_critique_in_a_fresh_process_finds_the_loaded_lists() -> None:
+    # The word lists load on first use; the first draft must not be read before they are.
+    import subprocess
+    import sys
+
+    code = (
+        "from bot.feedback import critique\n"
+        "found = critique('Our chairman said this bullshit plan is a game changer, guys.')\n"
+        "print(sorted({f.rule for f in found.findings}))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    for rule in ("inclusive.term", "inclusive.profanity", "jargon.buzzword"):
+        assert rule in out.stdout, out.stdout
