@@ -17,7 +17,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from benchmarks.posts import Post, posts, posts_of_length
-from bot.feedback import RULES, critique
+from bot.feedback import PLATFORMS, RULES, critique
 
 REPEATS = 5
 
@@ -66,6 +66,40 @@ def cold_start_ms() -> float:
     return float(out.stdout)
 
 
+# Hostile or unusual drafts, each cut to the 40,000-character limit, on every platform.
+LONG_DRAFTS = {
+    "CJK, no spaces": "中" * 40000,
+    "accented, no spaces": "é" * 40000,
+    "plain words": "word " * 8000,
+    "hedges everywhere": "I think just maybe " * 2200,
+    "links with tracking": "see https://ex.com/a?utm_source=x " * 1200,
+    "dotted words": "a.bc " * 8000,
+    "emoji": "🚀" * 20000,
+    "emoji with skin tones": "👍🏻" * 14000,
+    "hashtags": "#tag " * 8000,
+    "quotations": '"q" ' * 10000,
+    "capitals": "AMAZING " * 5000,
+    "titles": "Crazy Rich Guys " * 2600,
+    "passives": "was broken by " * 3100,
+    "abbreviations": "Dr. " * 10000,
+    "exclamations": "!!! " * 10000,
+    "dotted capital I": "İ just " * 5800,
+}
+
+
+def slowest_long_draft() -> tuple[float, str]:
+    """The slowest critique of any long draft on any platform, after one warm-up each."""
+    worst = (0.0, "")
+    for name, text in LONG_DRAFTS.items():
+        for where in PLATFORMS:
+            critique(text[:40000], where)
+            start = time.perf_counter()
+            critique(text[:40000], where)
+            took = (time.perf_counter() - start) * 1000
+            worst = max(worst, (took, f"{name} on {where}"))
+    return worst
+
+
 def row(name: str, samples: list[float]) -> str:
     """One Markdown table row of median and p99."""
     return f"| {name} | {statistics.median(samples):.2f} | {p(samples, 99):.2f} |"
@@ -105,6 +139,9 @@ def main() -> None:
         f"and {ratio_1500:.1f}x on 1,500-character posts (ratio of medians)."
     )
     print(f"Cold start (fresh process: import + first critique): {cold_start_ms():.0f} ms")
+    took, which = slowest_long_draft()
+    kinds = f"{len(LONG_DRAFTS)} kinds x {len(PLATFORMS)} platforms"
+    print(f"Slowest 40,000-character draft ({kinds}): {took:.0f} ms ({which})")
 
 
 if __name__ == "__main__":

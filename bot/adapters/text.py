@@ -57,6 +57,10 @@ def label(category: str) -> str:
     return CATEGORY_LABEL.get(category, category.replace("_", " ").capitalize())
 
 
+def _count(n: int, noun: str) -> str:
+    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+
+
 def _indent(text: str, prefix: str) -> str:
     return "\n".join(prefix + line for line in text.splitlines())
 
@@ -112,7 +116,7 @@ def render_critique(critique: Critique, paint: Painter, text: str | None = None)
         "",
         paint(
             "info",
-            f"{s.words} words · {s.sentences} sentences · "
+            f"{_count(s.words, 'word')} · {_count(s.sentences, 'sentence')} · "
             f"{s.hedges_per_100_words:g} hedges per 100 words · grade {s.grade:g}",
         ),
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.feedback import scoring
+from bot.feedback.chars import without_surrogates
 from bot.feedback.model import Critique, Finding, Stats
 from bot.feedback.platforms import DEFAULT_PLATFORM, get_platform
 from bot.feedback.rules import RULES
@@ -18,8 +19,11 @@ def critique(
     policy_terms: Sequence[str] = (),
 ) -> Critique:
     """Critique a draft for a platform; pure, offline, and fast enough to run on every keystroke."""
-    draft = Draft(text, get_platform(platform), tuple(companies), tuple(policy_terms))
-    findings = tuple(sorted(_findings(draft), key=lambda f: (f.start, f.end, f.rule)))
+    # Lone surrogates become U+FFFD (same length, so every span still points into `text`).
+    draft = Draft(
+        without_surrogates(text), get_platform(platform), tuple(companies), tuple(policy_terms)
+    )
+    findings = tuple(sorted(_findings(draft, text), key=lambda f: (f.start, f.end, f.rule)))
     return Critique(
         platform=draft.platform.name,
         score=scoring.overall(findings),
@@ -38,7 +42,7 @@ def critique(
     )
 
 
-def _findings(draft: Draft) -> list[Finding]:
+def _findings(draft: Draft, text: str) -> list[Finding]:
     found: list[Finding] = []
     for rule in RULES:
         if rule.english_only and not draft.is_english:
@@ -52,7 +56,7 @@ def _findings(draft: Draft) -> list[Finding]:
                     message=hit.message,
                     start=hit.start,
                     end=hit.end,
-                    excerpt=draft.excerpt(hit.start, hit.end),
+                    excerpt=text[hit.start : hit.end],
                     suggestion=hit.suggestion,
                 )
             )

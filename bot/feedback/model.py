@@ -11,6 +11,7 @@ Severity = Literal["info", "warning", "error"]
 EDITOR_RULE = "editor.note"  # findings the optional language-model editor adds (never scored)
 ALSO_NOTICED_MAX = 8  # notes shown beyond the priorities; the rest are counted, not listed
 SEVERITY_RANK: dict[str, int] = {"info": 0, "warning": 1, "error": 2}
+TALLY_EXCERPT_MAX = 30  # longer spans (sentences, paragraphs) are counted, not quoted
 
 CATEGORIES: tuple[str, ...] = (
     "platform_fit",
@@ -101,10 +102,14 @@ class Note:
 
     @property
     def tally(self) -> str:
-        """'"just" ×4, "maybe" ×2' for a repeated note; empty for a single finding."""
+        """'"just" ×4, "maybe" ×2' for a repeated note ('4 places' when the spans are whole
+        sentences); empty for a single finding."""
         if self.count == 1:
             return ""
-        counts = Counter(" ".join(f.excerpt.split()).lower()[:40] for f in self.findings)
+        said = [" ".join(f.excerpt.split()).lower() for f in self.findings]
+        if any(len(s) > TALLY_EXCERPT_MAX for s in said):
+            return f"{self.count} places"
+        counts = Counter(said)
         return ", ".join(
             f'"{excerpt}" ×{n}' if n > 1 else f'"{excerpt}"' for excerpt, n in counts.most_common()
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -10,18 +11,25 @@ from typing import NamedTuple
 
 import regex
 
-from bot.feedback import lexicon
+from bot.feedback import confidence, inclusive, lexicon, quoting, stance
+from bot.feedback.chars import ends_with_abbreviation, fold
+from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
+from bot.feedback.match import Tokens
 from bot.feedback.model import LengthInfo
 from bot.feedback.platforms import Platform
 
-WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
-PROSE_WORD = regex.compile(r"(?<![#@\p{L}\p{N}\p{M}'’_-])[\p{L}\p{N}][\p{L}\p{N}\p{M}'’_-]*")
-URL = regex.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", regex.IGNORECASE)
-HASHTAG = regex.compile(r"(?<![\w#&])#(\p{L}[\p{L}\p{N}_]*)")
-MENTION = regex.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
-SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
-EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])\X")
+# Words, the stdlib way (several times faster than `regex` here): letters and digits, with
+# apostrophes and hyphens inside ("don't", "four-day").
+WORD = re.compile(r"[^\W_][\w'’-]*")
+PROSE_WORD = re.compile(r"(?<![#@\w'’-])[^\W_][\w'’-]*")
+URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", re.IGNORECASE)
+HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
+MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
+SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+
+# ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
+EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
 NOT_LETTER = regex.compile(r"\P{L}+")
 
 ENGLISH_FUNCTION_WORDS = frozenset(
@@ -49,14 +57,6 @@ FOREIGN_FUNCTION_WORDS = (
 )
 
 MAX_GRADE = 20.0  # past postgraduate level the formula stops meaning anything
-NEGATION_BEFORE = regex.compile(r"\b(?:no|not|without|never)\s+$")
-TEMPORAL_AFTER_JUST = frozenset(
-    """
-    got won hit shipped launched finished started joined landed published
-    released signed passed moved opened closed became received announced completed
-    graduated turned hired promoted arrived returned reached crossed celebrated
-    """.split()
-)
 
 
 class Span(NamedTuple):
@@ -95,15 +95,65 @@ class Draft:
     @cached_property
     def prose(self) -> str:
         """The text with links blanked out (same length, so spans still line up)."""
-        text = self.text
+        if not self.urls:
+            return self.text
+        pieces, at = [], 0
         for url in self.urls:
-            text = text[: url.start] + " " * (url.end - url.start) + text[url.end :]
-        return text
+            pieces += [self.text[at : url.start], " " * (url.end - url.start)]
+            at = url.end
+        pieces.append(self.text[at:])
+        return "".join(pieces)
 
     @cached_property
     def lower(self) -> str:
         """The prose in lower case, with curly apostrophes straightened (same length)."""
-        return self.prose.lower().replace("’", "'")
+        return fold(self.prose).replace("’", "'")
+
+    @cached_property
+    def tokens(self) -> Tokens:
+        """Words of prose for phrase matching (hashtags and mentions left out)."""
+        return lexicon.words_of(self.lower)
+
+    @cached_property
+    def inconsiderate(self) -> tuple[inclusive.Found, ...]:
+        """Terms retext-equality calls inconsiderate (quoted ones included)."""
+        found = [
+            *inclusive.inconsiderate(self.tokens, self.text, self.lower),
+            *inclusive.job_title_hype(self.lower),
+            *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
+        ]
+        return tuple(sorted(found, key=lambda f: f.start))
+
+    @cached_property
+    def not_own(self) -> tuple[tuple[int, int], ...]:
+        """Spans the writer quotes, names as a title, or mentions rather than uses."""
+        starts = {self._first_token_at(s.start) for s in self.sentences}
+        spans = [
+            *quoting.quoted(self.prose),
+            *quoting.titles(self.prose, starts),
+            *quoting.mentioned(self.lower, self.tokens, [s.end for s in self.sentences]),
+        ]
+        merged: list[tuple[int, int]] = []
+        for start, end in sorted(spans):
+            if merged and start <= merged[-1][1]:
+                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+            else:
+                merged.append((start, end))
+        return tuple(merged)
+
+    @cached_property
+    def _not_own_starts(self) -> list[int]:
+        return [start for start, _ in self.not_own]
+
+    def _first_token_at(self, index: int) -> int:
+        starts = self.tokens.starts
+        at = bisect_right(starts, index - 1)
+        return starts[at] if at < len(starts) else -1
+
+    def is_own(self, start: int, end: int) -> bool:
+        """True unless the span lies in a quotation, a title or a mentioned term."""
+        at = bisect_right(self._not_own_starts, start) - 1
+        return at < 0 or end > self.not_own[at][1]
 
     @cached_property
     def words(self) -> tuple[str, ...]:
@@ -116,6 +166,8 @@ class Draft:
         found: list[Span] = []
         start = 0
         for m in SENTENCE_END.finditer(self.text):
+            if "\n" not in m.group() and ends_with_abbreviation(self.text, m.start()):
+                continue  # "Dr. Smith" is one sentence
             found.extend(self._trimmed(start, m.start()))
             start = m.end()
         found.extend(self._trimmed(start, len(self.text)))
@@ -176,36 +228,44 @@ class Draft:
         return _spans(lexicon.TRANSPARENCY, self.lower)
 
     @cached_property
-    def hedges(self) -> tuple[Span, ...]:
-        """Hedges, minimisers, apologies and self-deprecation, minus reasoned views."""
-        found = [
-            s
-            for pattern in (lexicon.HEDGES, lexicon.APOLOGIES, lexicon.SELF_DEPRECATION)
-            for s in _spans(pattern, self.lower)
-        ]
-        kept = [s for s in found if not self._excused(s)]
-        return tuple(sorted(_without_overlaps(kept), key=lambda s: s.start))
+    def reasoned_sentences(self) -> frozenset[int]:
+        """Where the sentences that give a reason ("because", "so that") start."""
+        return frozenset(s.start for s in self.sentences if lexicon.REASONED.search(s.text))
 
-    def _excused(self, hedge: Span) -> bool:
-        if any(t.start <= hedge.start < t.end for t in self.transparency):
-            return True
-        if NEGATION_BEFORE.search(self.lower, max(0, hedge.start - 12), hedge.start):
-            return True  # "no apologies", "not sorry"
-        if hedge.text == "just":
-            following = WORD.match(self.lower, hedge.end + 1)
-            return bool(following and following.group() in TEMPORAL_AFTER_JUST)
-        if hedge.text in ("i think", "i believe"):
-            sentence = self.sentence_at(hedge.start)
-            return bool(sentence and lexicon.REASONED.search(sentence.text))
-        return False
+    @cached_property
+    def hedges(self) -> tuple[Signal, ...]:
+        """Hedges, minimisers, apologies and self-deprecation, minus reasoned views."""
+        return confidence.signals(self)
+
+    def _unhedged_own(self, spans: list[tuple[int, int]]) -> tuple[Span, ...]:
+        starts = [h.start for h in self.hedges]
+
+        def hedged(index: int) -> bool:
+            at = bisect_right(starts, index) - 1
+            return at >= 0 and index < self.hedges[at].end
+
+        return tuple(
+            Span(start, end, self.text[start:end])
+            for start, end in sorted(spans)
+            if not hedged(start) and self.is_own(start, end)
+        )
+
+    @cached_property
+    def stock_stances(self) -> tuple[Span, ...]:
+        """Stock phrases that state a view ("I think", "the lesson"), not hedged."""
+        return self._unhedged_own([m.span() for m in lexicon.STANCE.finditer(self.lower)])
+
+    @cached_property
+    def stances(self) -> tuple[Span, ...]:
+        """Everything that states a view: stock phrases, judgements, contrasts, advice."""
+        views = self._unhedged_own(stance.views(self.lower))
+        return tuple(sorted({*self.stock_stances, *views}))
 
     @cached_property
     def stance(self) -> Span | None:
-        """The first phrase that states a view (a bare hedging "I think" doesn't count)."""
-        for m in lexicon.STANCE.finditer(self.lower):
-            if not any(h.start <= m.start() < h.end for h in self.hedges):
-                return Span(m.start(), m.end(), m.group())
-        return None
+        """The first phrase that states a view (the judgements are read only if needed)."""
+        found = self.stock_stances or self.stances
+        return found[0] if found else None
 
     @cached_property
     def hedges_per_100_words(self) -> float:
@@ -226,18 +286,18 @@ class Draft:
         """The original text between start and end."""
         return self.text[start:end]
 
+    def words_in(self, start: int, end: int) -> int:
+        """How many words of prose start in text[start:end]."""
+        starts = self.tokens.starts
+        return bisect_left(starts, end) - bisect_left(starts, start)
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
     def sentence_at(self, index: int) -> Span | None:
         """The sentence that contains character `index`."""
-        for sentence in self.sentences:
-            if sentence.start <= index < sentence.end:
-                return sentence
+        at = bisect_right(self._sentence_starts, index) - 1
+        if at >= 0 and index < self.sentences[at].end:
+            return self.sentences[at]
         return None
-
-
-def _without_overlaps(spans: list[Span]) -> list[Span]:
-    """Keep the longest of overlapping spans ("i'm not sure" over "not sure if")."""
-    kept: list[Span] = []
-    for span in sorted(spans, key=lambda s: (s.start, -(s.end - s.start))):
-        if not kept or span.start >= kept[-1].end:
-            kept.append(span)
-    return kept

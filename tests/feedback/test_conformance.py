@@ -6,6 +6,8 @@ from typing import Any
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from bot.feedback import critique
 from bot.feedback.length import grapheme_count, x_weighted_length
@@ -57,6 +59,42 @@ def test_bluesky_counts_a_zwj_family_as_one() -> None:
     ],
 )
 def test_ascii_fast_path_agrees_with_twitter_text(text: str) -> None:
+    import twitter_text
+
+    assert x_weighted_length(text) == twitter_text.parse_tweet(text).weightedLength
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                "a",
+                " ",
+                "\n",
+                "\r\n",
+                "中",
+                "é",
+                "e\u0301",
+                "🚀",
+                "👨‍👩‍👧",
+                "🇫🇷",
+                "1️⃣",
+                "©",
+                "🏻",
+                "\u200d",
+                "\u2019",
+                "https://example.com/a",
+                "example.com",
+                "t.co/abc",
+                "ok.",
+            ]
+        )
+        | st.text(max_size=4),
+        max_size=30,
+    ).map("".join)
+)
+def test_one_pass_weighing_agrees_with_twitter_text_over_generated_text(text: str) -> None:
     import twitter_text
 
     assert x_weighted_length(text) == twitter_text.parse_tweet(text).weightedLength

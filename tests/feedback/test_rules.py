@@ -44,6 +44,8 @@ HITS = [
     ("salesy.hard_sell", "linkedin", "Our course is live. Buy now, this is a limited time deal."),
     ("salesy.hard_sell", "x", "Get 20% off the annual plan this week."),
     ("salesy.shouting", "linkedin", "This release is HUGE for every data team out there."),
+    ("salesy.shouting", "linkedin", "This release is HUGE AND FAST for every data team."),
+    ("salesy.shouting", "linkedin", "This release is ENORMOUS for every data team out there."),
     ("salesy.exclamations", "linkedin", "We did it!!! Thank you all."),
     (
         "engagement.no_invitation",
@@ -76,6 +78,8 @@ HITS = [
     ("links_mentions.mention_flood", "linkedin", "Thanks " + " ".join(f"@p{i}" for i in range(7))),
     ("jargon.buzzword", "linkedin", "We leverage synergy to move the needle."),
     ("inclusive.term", "linkedin", "Hey guys, the booth will be manned all day."),
+    ("inclusive.profanity", "linkedin", "This bullshit deadline cost us a week."),
+    ("point_of_view.too_short", "linkedin", "🚀🚀 #launch"),
     ("emoji.too_many", "linkedin", "Launch day 🚀🚀🎉🎉🔥 let's go"),
     ("disclosure.missing", "linkedin", "Try the new Acme dashboard, it is the best I've used."),
     ("policy.confidential", "linkedin", "Sharing our confidential Q3 roadmap with you all."),
@@ -110,6 +114,7 @@ NEAR_MISSES = [
     ("confidence.apology", "linkedin", "No apologies: we shipped late and it was worth it."),
     ("salesy.hard_sell", "linkedin", "I now buy fewer tools and build more of them myself."),
     ("salesy.shouting", "linkedin", "Our GDPR and HTML notes, plus the API guide, are online."),
+    ("salesy.shouting", "linkedin", "I spoke at the Boston SPIN group about STEM learning."),
     ("salesy.exclamations", "linkedin", "We did it! Thank you all."),
     (
         "engagement.no_invitation",
@@ -139,6 +144,9 @@ NEAR_MISSES = [
     ("links_mentions.mention_flood", "linkedin", "Thanks @ana @raj @li for the review."),
     ("jargon.buzzword", "linkedin", "We used the new cache to cut build time."),
     ("inclusive.term", "linkedin", "Hey everyone, the booth will be staffed all day."),
+    ("inclusive.profanity", "linkedin", "Our welfare team will tinker with the shift plan."),
+    ("point_of_view.too_short", "linkedin", "Shipped it today, finally."),
+    ("point_of_view.too_short", "linkedin", "https://example.com/report"),
     ("emoji.too_many", "linkedin", "Launch day 🚀 let's go"),
     ("emoji.too_many", "instagram", "Launch day 🚀🚀🎉🎉🔥 let's go"),
     (

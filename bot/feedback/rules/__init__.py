@@ -1,12 +1,13 @@
 """Every rule the engine runs, in one list."""
 
-from bot.feedback.rules import compliance, fit, reach, readability, tone, voice
+from bot.feedback.rules import compliance, fit, inclusion, reach, readability, tone, voice
 from bot.feedback.rules.base import Rule, rule
 
 RULES: tuple[Rule, ...] = (
     fit.over_limit,
     fit.generic_opening,
     fit.first_sentence_below_fold,
+    voice.too_short,
     voice.no_stance,
     voice.hedging,
     voice.apology,
@@ -15,7 +16,8 @@ RULES: tuple[Rule, ...] = (
     tone.shouting,
     tone.exclamations,
     tone.buzzword,
-    tone.exclusionary_term,
+    inclusion.exclusionary_term,
+    inclusion.profanity,
     reach.no_invitation,
     reach.too_many_hashtags,
     reach.stuffing,

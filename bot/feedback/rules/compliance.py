@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_compliance as lexicon
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -18,8 +19,14 @@ def _mention(company: str, text: str) -> regex.Match[str] | None:
 
 
 def _disclosed(draft: Draft, company: str) -> bool:
-    if lexicon.DISCLOSURE_PHRASES.search(draft.lower):
+    if lexicon.DISCLOSURE_PHRASES.search(draft.lower) or lexicon.DISCLOSURE_MARKS.search(
+        draft.lower
+    ):
         return True
+    name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
+    for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE):
+        if regex.search(pattern.format(company=name), draft.lower):
+            return True
     squashed = regex.sub(r"\W", "", company.lower())
     return any(
         squashed in tag.group().lower() or tag.group().lower() in ("#ad", "#sponsored")
@@ -27,13 +34,19 @@ def _disclosed(draft: Draft, company: str) -> bool:
     )
 
 
+def _term(term: str) -> regex.Pattern[str]:
+    """A policy term as whole words, also in the possessive ("Falcon's beta")."""
+    words = regex.escape(" ".join(term.lower().split())).replace(r"\ ", r"\s+")
+    return re.compile(rf"(?<![\w']){words}(?=['’]s\b|(?![\w']))")
+
+
 @rule("disclosure.missing", "disclosure")
 def missing_disclosure(draft: Draft) -> Iterator[Hit]:
     """The post promotes a company you are connected to but doesn't say so. Readers (and
     regulators such as the FTC) expect a clear disclosure like 'I work at Acme' or #ad;
     vague tags such as #ee or #spon don't count."""
-    if not lexicon.PROMOTION.search(draft.lower):
-        return
+    if draft.platform.name == "internal" or not lexicon.PROMOTION.search(draft.lower):
+        return  # colleagues on a company channel know who the writer works for
     for company in draft.companies:
         found = _mention(company, draft.prose)
         if found and not _disclosed(draft, company):
@@ -49,16 +62,30 @@ def missing_disclosure(draft: Draft) -> Iterator[Hit]:
 
 @rule("policy.confidential", "policy")
 def confidential_marker(draft: Draft) -> Iterator[Hit]:
-    """The draft has a confidentiality marker (confidential, internal only, under NDA,
-    unreleased). Check before this leaves the company."""
+    """The draft has a confidentiality marker (internal only, under NDA, "Confidential:"),
+    or calls the writer's own company's plans confidential or unreleased. Check before this
+    leaves the company. Talk about NDAs, someone else's unreleased album or advice such as
+    "don't share passwords" is not a leak."""
     if draft.platform.name == "internal":
         return
-    for m in lexicon.CONFIDENTIAL.finditer(draft.lower):
+    found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(draft.lower)]
+    found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(draft.lower)]
+    for m in lexicon.CONFIDENTIAL_OWNED.finditer(draft.lower):
+        sentence = draft.sentence_at(m.start())
+        if sentence and lexicon.OWNERSHIP.search(draft.lower, sentence.start, sentence.end):
+            found.append(m.span())
+    last_end = -1
+    for start, end in sorted(set(found)):
+        start += len(draft.lower[start:end]) - len(draft.lower[start:end].lstrip())
+        end = start + len(draft.lower[start:end].rstrip(" :-–—"))
+        if start < last_end:
+            continue  # "Confidential:" is one marker, not two
+        last_end = end
         yield Hit(
             "error",
-            f'"{draft.excerpt(m.start(), m.end())}" suggests this is not for the public.',
-            m.start(),
-            m.end(),
+            f'"{draft.excerpt(start, end)}" suggests this is not for the public.',
+            start,
+            end,
             "Remove anything confidential, or check with your comms team before posting.",
         )
 
@@ -69,7 +96,7 @@ def company_term(draft: Draft) -> Iterator[Hit]:
     for term in draft.policy_terms:
         if not term.strip():
             continue
-        for m in lexicon.phrases([term]).finditer(draft.lower):
+        for m in _term(term).finditer(draft.lower):
             yield Hit(
                 "error",
                 f'Your company policy flags "{draft.excerpt(m.start(), m.end())}".',

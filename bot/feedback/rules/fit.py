@@ -46,10 +46,9 @@ def generic_opening(draft: Draft) -> Iterator[Hit]:
     if match:
         yield Hit(
             "warning",
-            f'"{draft.excerpt(match.start(), match.end())}" is how many posts start, so it reads '
+            f'"{draft.excerpt(*match.span("opening"))}" is how many posts start, so it reads '
             "as background noise.",
-            match.start(),
-            match.end(),
+            *match.span("opening"),
             "Open with the news itself, a surprising number, or the problem it solves; "
             "the excitement shows without saying it.",
         )

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from functools import cache
 
 from bot.feedback import lexicon
+from bot.feedback.lexicon_tone import TRACKING_PARAMS
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -13,6 +14,7 @@ from bot.feedback.text import Draft
 MIN_WORDS_FOR_ENGAGEMENT = 12
 MAX_MENTIONS = 5
 MIN_LETTERS_TO_SEGMENT = 8
+FLOOD_FACTOR = 2  # emoji beyond this many times the platform's usual are a flood
 
 
 @rule("engagement.no_invitation", "engagement")
@@ -110,12 +112,13 @@ def lowercase_multiword(draft: Draft) -> Iterator[Hit]:
 
 @rule("links_mentions.tracking", "links_mentions", english_only=False)
 def tracking_parameters(draft: Draft) -> Iterator[Hit]:
-    """Tracking parameters (utm_source, fbclid) make links long and look like marketing."""
+    """Tracking parameters (utm_source, fbclid) make links long, look like marketing, and
+    tell readers they are being measured."""
     for url in draft.urls:
-        if lexicon.TRACKING_PARAMS.search(url.text):
+        if TRACKING_PARAMS.search(url.text):
             clean = url.text.split("?", 1)[0]
             yield Hit(
-                "info",
+                "warning",
                 "This link carries tracking parameters.",
                 url.start,
                 url.end,
@@ -151,11 +154,13 @@ def mention_flood(draft: Draft) -> Iterator[Hit]:
 
 @rule("emoji.too_many", "emoji", english_only=False)
 def too_many_emoji(draft: Draft) -> Iterator[Hit]:
-    """More emoji than is usual on the platform distracts from the words."""
+    """More emoji than is usual on the platform distracts from the words; a flood of them
+    (twice the usual, or more emoji than words) buries the point."""
     emoji, most = draft.emoji, draft.platform.max_emoji
     if len(emoji) > most:
+        flood = len(emoji) > FLOOD_FACTOR * most or len(emoji) > draft.word_count
         yield Hit(
-            "info",
+            "warning" if flood else "info",
             f"{len(emoji)} emoji; around {most} is usual on {draft.platform.label}.",
             emoji[most].start,
             emoji[-1].end,

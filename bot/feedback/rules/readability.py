@@ -4,21 +4,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.feedback import lexicon
+from bot.feedback import grammar
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
-from bot.feedback.text import WORD, Draft
+from bot.feedback.text import Draft
 
 LONG_SENTENCE_WORDS = 25
 MIN_WORDS_FOR_GRADE = 20
 WALL_CHARACTERS = 400
+MOSTLY_PASSIVE_MIN = 3  # passives, in at least this share of the sentences:
+MOSTLY_PASSIVE_SHARE = 0.4
 
 
 @rule("readability.long_sentence", "readability")
 def long_sentence(draft: Draft) -> Iterator[Hit]:
     """Sentences over about 25 words are hard to follow on a phone screen."""
     for sentence in draft.sentences:
-        words = len(WORD.findall(sentence.text))
+        words = draft.words_in(sentence.start, sentence.end)
         if words > LONG_SENTENCE_WORDS:
             yield Hit(
                 "warning",
@@ -48,16 +50,26 @@ def grade_level(draft: Draft) -> Iterator[Hit]:
 @rule("readability.passive", "readability")
 def passive_voice(draft: Draft) -> Iterator[Hit]:
     """Passive voice ("mistakes were made") hides who did what; active voice is shorter and
-    sounds like you."""
-    for m in lexicon.PASSIVE.finditer(draft.lower):
-        participle = m.group().split()[-1 if not m.group().endswith(" by") else -2]
-        if participle in lexicon.NOT_PASSIVE:
-            continue
+    sounds like you. One passive is a minor note; a mostly passive post is a warning.
+    States ("I was surprised", "we are prepared to lead") are not passive."""
+    found = [
+        (start, end)
+        for start, end in grammar.passives(draft.tokens, draft.text)
+        if draft.is_own(start, end)
+    ]
+    sentences = {draft.sentence_at(start) for start, _ in found}
+    mostly = len(found) >= MOSTLY_PASSIVE_MIN and len(sentences) >= MOSTLY_PASSIVE_SHARE * len(
+        draft.sentences
+    )
+    for start, end in found:
+        said = draft.excerpt(start, end)
         yield Hit(
-            "info",
-            f'"{draft.excerpt(m.start(), m.end())}" is passive.',
-            m.start(),
-            m.end(),
+            "warning" if mostly else "info",
+            f'"{said}" is passive.'
+            if len(found) == 1
+            else f"{len(sentences)} of {len(draft.sentences)} sentences are passive.",
+            start,
+            end,
             "Say who did it: 'we shipped it' rather than 'it was shipped'.",
         )
 
@@ -68,7 +80,7 @@ def wall_of_text(draft: Draft) -> Iterator[Hit]:
     paragraphs with white space get read, especially on LinkedIn."""
     most = draft.platform.max_paragraph_words
     for paragraph in draft.paragraphs:
-        words = len(WORD.findall(paragraph.text))
+        words = draft.words_in(paragraph.start, paragraph.end)
         no_breaks = "\n" not in paragraph.text and len(paragraph.text) > WALL_CHARACTERS
         if words > most or (no_breaks and draft.platform.name == "linkedin"):
             yield Hit(

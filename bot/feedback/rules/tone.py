@@ -1,48 +1,109 @@
-"""Tone: selling, shouting, jargon and exclusionary words."""
+"""Tone: selling, shouting and jargon."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_tone as words
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
+from bot.feedback.rules.voice import per_100
 from bot.feedback.text import Draft
+
+PRICE_HINT = re.compile(r"[%$€£]|half\s+price")
+STACKED_BUZZWORDS = 3  # in one sentence, or in the post at this many per 100 words
+BUZZWORDS_PER_100 = 2.0
+
+
+def alternatives(pairs: list[tuple[str, str]], most: int = 4) -> str:
+    """'"leverage" → "use"; "synergy" → "working together"' for the first few words."""
+    unique = list(dict.fromkeys((said.lower(), plain) for said, plain in pairs))
+    return "; ".join(f'"{said}" → {plain}' for said, plain in unique[:most])
 
 
 @rule("salesy.hard_sell", "salesy")
 def hard_sell(draft: Draft) -> Iterator[Hit]:
     """Hard-sell phrases (buy now, limited time, 20% off, DM me for pricing). People follow a
     person to learn from them, not to be sold to; this is the fastest way to lose them."""
-    for pattern in (lexicon.SALES_PHRASES, lexicon.PERCENT_OFF):
-        for m in pattern.finditer(draft.lower):
-            yield Hit(
-                "warning",
-                f'"{draft.excerpt(m.start(), m.end())}" reads like an ad, not a person.',
-                m.start(),
-                m.end(),
-                "Share what you learned building or using it, and let interested people ask.",
+    found = sorted(
+        {
+            m.span()
+            for pattern, text in (
+                (words.SALES_PHRASES, draft.lower),
+                (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
+                (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
             )
+            for m in pattern.finditer(text)
+            if draft.is_own(*m.span())
+        }
+    )
+    for start, end in found:
+        yield Hit(
+            "warning",
+            f'"{draft.excerpt(start, end)}" reads like an ad, not a person.'
+            if len(found) == 1
+            else "Selling phrases make the post read like an ad, not a person.",
+            start,
+            end,
+            "Share what you learned building or using it, and let interested people ask.",
+        )
+
+
+def _shouted(draft: Draft) -> list[tuple[int, int]]:
+    """Capitalised words that shout: long or emphatic English words, runs with one, and the
+    English words in capitals beside them. Names and acronyms (UNICEF, SPIN) don't shout."""
+    caps = [
+        m
+        for m in words.CAPS_WORD.finditer(draft.prose)
+        if m.group() not in words.ACRONYMS and draft.is_own(m.start(), m.end())
+    ]
+    if not caps:
+        return []
+    english = [words.is_english_word(m.group()) for m in caps]
+    loud: set[int] = set()
+    for n, m in enumerate(caps):
+        if english[n] and (len(m.group()) > words.ACRONYM_MAX or m.group() in words.EMPHATIC):
+            loud.add(n)
+        joined = n and draft.prose[caps[n - 1].end() : m.start()].strip(" ,!") == ""
+        if joined and (english[n] or english[n - 1]):
+            loud |= {n - 1, n}
+    shouting_sentences = {draft.sentence_at(caps[n].start()) for n in loud}
+    spans: list[tuple[int, int]] = []
+    for n, m in enumerate(caps):
+        if n in loud or (english[n] and draft.sentence_at(m.start()) in shouting_sentences):
+            if spans and draft.prose[spans[-1][1] : m.start()].isspace():
+                spans[-1] = (spans[-1][0], m.end())
+            else:
+                spans.append((m.start(), m.end()))
+    return spans
 
 
 @rule("salesy.shouting", "salesy")
 def shouting(draft: Draft) -> Iterator[Hit]:
-    """Words in ALL CAPS read as shouting (acronyms such as API or GDPR are fine)."""
-    for m in lexicon.CAPS_WORD.finditer(draft.prose):
-        if m.group() not in lexicon.ACRONYMS:
-            yield Hit(
-                "warning",
-                f'"{m.group()}" in capitals reads as shouting.',
-                m.start(),
-                m.end(),
-                f'Write "{m.group().capitalize()}"; let the point carry the emphasis.',
-            )
+    """Words in capitals read as shouting when they are long, emphatic ("HUGE") or come in a
+    run ("THIS IS IT"); a short capitalised word on its own is taken as an acronym (SPIN,
+    STEM, GDPR)."""
+    spans = _shouted(draft)
+    for start, end in spans:
+        said = draft.excerpt(start, end)
+        yield Hit(
+            "warning",
+            f'"{said}" in capitals reads as shouting.'
+            if len(spans) == 1
+            else "Words in capitals read as shouting.",
+            start,
+            end,
+            f'Write "{said.capitalize()}"; let the point carry the emphasis.'
+            if len(spans) == 1
+            else "Write them in lower case; let the point carry the emphasis.",
+        )
 
 
 @rule("salesy.exclamations", "salesy", english_only=False)
 def exclamations(draft: Draft) -> Iterator[Hit]:
     """Runs of exclamation marks sound like an advert and tire the reader."""
-    for m in lexicon.EXCLAMATION_RUN.finditer(draft.text):
+    for m in words.EXCLAMATION_RUN.finditer(draft.text):
         yield Hit(
             "warning",
             "A run of exclamation marks sounds like an advert.",
@@ -52,31 +113,48 @@ def exclamations(draft: Draft) -> Iterator[Hit]:
         )
 
 
+def _literal(draft: Draft, start: int) -> bool:
+    """True when the buzzword is used in its literal or technical sense in its sentence."""
+    said = draft.lower[start:].split(None, 2)
+    for word, context in words.LITERAL_SENSE.items():
+        if said and said[0].startswith(word.split()[0]):
+            sentence = draft.sentence_at(start)
+            if sentence and context.search(draft.lower, sentence.start, sentence.end):
+                return True
+    return False
+
+
 @rule("jargon.buzzword", "jargon")
 def buzzword(draft: Draft) -> Iterator[Hit]:
     """Buzzwords (synergy, leverage, game-changing) make a post sound like every other post
-    and lose readers outside your field. Plain words travel further."""
-    for m in lexicon.JARGON_PATTERN.finditer(draft.lower):
-        plain = lexicon.JARGON[m.group().lower()]
+    and lose readers outside your field. Plain words travel further. A stack of them is a
+    warning; one is a minor note."""
+    found = [
+        m
+        for m in words.JARGON_BOOK.find(draft.tokens, draft.text)
+        if draft.is_own(m.start, m.end) and not _literal(draft, m.start)
+    ]
+    if not found:
+        return
+    per_sentence: dict[object, int] = {}
+    for m in found:
+        key = draft.sentence_at(m.start)
+        per_sentence[key] = per_sentence.get(key, 0) + 1
+    stacked = len(found) >= STACKED_BUZZWORDS and (
+        max(per_sentence.values()) >= STACKED_BUZZWORDS
+        or per_100(len(found), draft) >= BUZZWORDS_PER_100
+    )
+    plain = alternatives([(draft.excerpt(m.start, m.end), f'"{m.value}"') for m in found])
+    for m in found:
+        said = draft.excerpt(m.start, m.end)
         yield Hit(
-            "info",
-            f'"{draft.excerpt(m.start(), m.end())}" is a buzzword.',
-            m.start(),
-            m.end(),
-            f'Try "{plain}", or say concretely what happened.',
-        )
-
-
-@rule("inclusive.term", "inclusive")
-def exclusionary_term(draft: Draft) -> Iterator[Hit]:
-    """Some everyday words leave people out or make light of illness; a plain alternative
-    reads just as naturally to everyone."""
-    for m in lexicon.INCLUSIVE_PATTERN.finditer(draft.lower):
-        alternative = lexicon.INCLUSIVE[m.group().lower()]
-        yield Hit(
-            "info",
-            f'"{draft.excerpt(m.start(), m.end())}" can leave some readers out.',
-            m.start(),
-            m.end(),
-            f"Consider {alternative}.",
+            "warning" if stacked else "info",
+            f'"{said}" is a buzzword.'
+            if len(found) == 1
+            else f"{len(found)} buzzwords make this sound like every other post.",
+            m.start,
+            m.end,
+            f'Try "{m.value}", or say concretely what happened.'
+            if len(found) == 1
+            else f"Say it plainly: {plain}.",
         )

@@ -1,0 +1,105 @@
+"""Passive voice: a form of "be", then a real past participle, read as an action, not a state.
+
+"The build was broken by a bad merge" is passive; "I was surprised", "they are happily
+employed", "we are prepared to lead" and "this is indeed active" are not. Irregular
+participles come from retext-passive's list (MIT, bot/feedback/data/participles.json);
+regular ones end in -ed and are checked against words that only look like participles.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+from bot.feedback.match import Tokens
+
+DATA = Path(__file__).parent / "data"
+BE = frozenset("is are was were be been being am".split())
+# Words that may stand between "be" and the participle ("was quickly fixed", "is being built").
+BETWEEN = frozenset(
+    "not never also already still just all often always now being then actually finally "
+    "largely mostly partly fully entirely completely quickly slowly carefully".split()
+)
+# "very surprised", "so excited": an adverb of degree makes the participle an adjective.
+DEGREE = frozenset(
+    "very so too quite really extremely pretty more most less least incredibly deeply truly "
+    "super fairly rather genuinely highly happily hugely utterly totally absolutely".split()
+)
+# Feelings and standing states: adjectives that happen to end like participles.
+STATES = frozenset(
+    """
+    surprised excited interested tired bored pleased thrilled delighted amazed worried
+    scared frightened terrified concerned confused disappointed frustrated satisfied
+    impressed honored honoured humbled blessed employed unemployed self-employed prepared
+    married divorced engaged qualified unqualified involved related based located situated
+    supposed used convinced determined committed dedicated devoted focused focussed motivated
+    inspired obsessed overwhelmed stressed exhausted relieved embarrassed annoyed irritated
+    shocked stunned puzzled intrigued fascinated touched experienced skilled talented gifted
+    advanced detailed complicated sophisticated organized organised connected aligned biased
+    balanced limited dated crowded retired animated stoked jazzed psyched hooked excited
+    assured aware acquainted accustomed entitled obliged inclined tempted unimpressed
+    undecided unprepared unmotivated uninterested unconvinced overjoyed grateful
+    born gone lost stuck upset broke beat spent come become been bound fed
+    """.split()
+)
+# Passive only with an agent ("the work was done by the team"; "we're done" is a state).
+BY_ONLY = frozenset(
+    "done set left hurt known called named finished closed opened worn gotten got".split()
+)
+# Words ending in -ed that are not participles.
+NOT_PARTICIPLES = frozenset(
+    """
+    indeed hundred naked wicked sacred rugged ragged jagged crooked kindred beloved
+    red bed shed wed sled fled bred infrared bloodshed
+    """.split()
+)
+EED_PARTICIPLES = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
+MODIFIERS = BETWEEN | DEGREE
+
+
+@cache
+def irregular_participles() -> frozenset[str]:
+    """retext-passive's irregular verb forms (loaded once)."""
+    data = json.loads((DATA / "participles.json").read_text(encoding="utf-8"))
+    return frozenset(data["words"])
+
+
+def is_participle(word: str) -> bool:
+    """True for a past participle: an irregular one, or a real -ed form."""
+    if word in irregular_participles():
+        return True
+    if len(word) < 5 or not word.endswith("ed") or word in NOT_PARTICIPLES:
+        return False
+    return not word.endswith("eed") or word in EED_PARTICIPLES
+
+
+def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
+    """Spans of passive verb groups ("was broken by", "were written")."""
+    found: list[tuple[int, int]] = []
+    words, starts, ends = tokens.words, tokens.starts, tokens.ends
+    count = len(words)
+
+    def adjacent(a: int, b: int) -> bool:  # only spaces between: a comma breaks the group
+        return text[ends[a] : starts[b]].isspace()
+
+    for i, be in enumerate(words):
+        if be not in BE:
+            continue
+        j = i + 1
+        degree = False
+        while j < count and j - i <= 3 and words[j] in MODIFIERS:
+            degree = degree or words[j] in DEGREE
+            j += 1
+        if j >= count or not adjacent(j - 1, j):
+            continue
+        word = words[j]
+        if degree or word in STATES or not is_participle(word):
+            continue
+        by = j + 1 < count and words[j + 1] == "by" and adjacent(j, j + 1)
+        if (word in BY_ONLY and not by) or (
+            word == "fed" and j + 1 < count and words[j + 1] == "up"
+        ):
+            continue
+        found.append((starts[i], ends[j + 1] if by else ends[j]))
+    return found

@@ -1,0 +1,228 @@
+"""Tone: selling phrases, capitals, exclamation runs, buzzwords and tracking links."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+import regex
+
+from bot.feedback.lexicon import patterns, phrases
+from bot.feedback.match import Phrasebook
+
+SALES_PHRASES = phrases(
+    [
+        "buy now",
+        "order now",
+        "shop now",
+        "limited time",
+        "limited-time",
+        "limited offer",
+        "act now",
+        "don't miss out",
+        "do not miss out",
+        "dm me for pricing",
+        "dm for pricing",
+        "dm me for details",
+        "discount code",
+        "promo code",
+        "sign up today",
+        "book a demo",
+        "book your demo",
+        "bundle and save",
+        "for the price of",
+        "while it lasts",
+        "while they last",
+        "grab this deal",
+        "act fast",
+        "prices go up",
+        "price goes up",
+        "before prices rise",
+        "start your free trial",
+        "start a free trial",
+        "free trial today",
+        "try it free",
+        "try it for free",
+        "while stocks last",
+        "while supplies last",
+        "click the link",
+        "link in bio",
+        "special offer",
+        "exclusive offer",
+        "get yours",
+        "best price",
+        "lowest price",
+        "money back",
+        "risk-free",
+        "100% guaranteed",
+        "discount price",
+        "discounted price",
+        "at a discount",
+        "for a discount",
+        "buy one get one",
+        "free shipping",
+        "order today",
+        "shop today",
+        "buy today",
+        "get yours today",
+        "grab yours",
+        "grab your copy",
+        "sale ends",
+        "on sale now",
+        "early bird price",
+        "spots are limited",
+        "limited spots",
+        "register now",
+        "sign up now",
+        "enroll now",
+        "download now",
+        "dm me to buy",
+        "dm me to order",
+    ]
+)
+# "20% off", "save 30%", "$10 off", "only $9", "half price".
+PRICE_PUSH = patterns(
+    r"\d{1,3}\s?%\s?off",
+    r"save\s+(?:up\s+to\s+)?\d{1,3}\s?%",
+    r"[$€£]\s?\d[\d,.]*\s+off",
+    r"only\s+[$€£]\s?\d[\d,.]*",
+    r"half\s+price",
+    r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
+)
+# "Use code SAVE20" (a code in capitals or digits), not "use code review".
+PROMO_CODE = re.compile(
+    r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"
+)
+EXCLAMATION_RUN = regex.compile(r"!{2,}|(?:!\s*\p{Extended_Pictographic}*\s*){3,}")
+# Words in capitals: two letters or more, not a hashtag or mention.
+CAPS_WORD = regex.compile(r"(?<![\p{L}\p{N}#@_'’-])\p{Lu}{2,}(?![\p{L}\p{N}_'’-])")
+ACRONYM_MAX = 5  # a capitalised word this short is taken as an acronym unless the text shouts
+
+
+@cache
+def _word_list() -> str:
+    # wordsegment's sorted English word list, one a line, read once (splitting it into a
+    # set would cost a tenth of a second; a binary search over the text costs nothing).
+    import importlib.resources  # only when a word in capitals needs checking
+
+    return (importlib.resources.files("wordsegment") / "words.txt").read_text(encoding="utf-8")
+
+
+def is_english_word(word: str) -> bool:
+    """True when the lower-case word is in the English word list that ships with wordsegment.
+
+    A word in capitals that is English ("AMAZING") can shout; one that is not (UNICEF,
+    FOSDEM, CISSP) is a name or an acronym.
+    """
+    text, word = _word_list(), word.lower()
+    low, high = 0, len(text)
+    while low < high:
+        middle = (low + high) // 2
+        start = text.rfind("\n", 0, middle) + 1
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        line = text[start:end]
+        if line == word:
+            return True
+        if line < word:
+            low = end + 1
+        else:
+            high = start
+    return False
+
+
+# Short words people capitalise for emphasis, never acronyms.
+EMPHATIC = frozenset(
+    "HUGE BIG NEW FREE NOW WOW OMG BEST MUST LOVE NEVER GREAT EPIC HOT SALE VERY SO ALL NOT "
+    "STOP YES NO EVER MORE MOST".split()
+)
+# Known acronyms are never shouting, even longer ones or in a run ("AWS GPU").
+ACRONYMS = frozenset(
+    """
+    HTML HTTP HTTPS JSON REST NASA GDPR COVID UNESCO NATO YAML TOML CSS SQL
+    AJAX ASAP FAQ GPU CPU SaaS UTC CEST EMEA APAC LATAM ANSI ISBN ICYMI
+    TLDR IMHO FWIW DEI ESG SMART OKRS KPIS AWS B2B B2C SOC2 PCI HIPAA
+    OAUTH SAML LGBTQ LGBTQIA NYSE NASDAQ
+    """.split()
+)
+
+TRACKING_PARAMS = re.compile(
+    r"[?&](?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|si|trk|trackingId|ref_src)=",
+    re.IGNORECASE,
+)
+
+# Buzzword -> plain alternative; inflections match too ("thought leaders", "leveraging").
+JARGON: dict[str, str] = {
+    "synergy": "working together",
+    "synergies": "shared gains",
+    "leverage": "use",
+    "leveraging": "using",
+    "best-of-breed": "the best",
+    "best in class": "the best",
+    "best-in-class": "the best",
+    "paradigm shift": "big change",
+    "game-changing": "important",
+    "game changer": "big step",
+    "game-changer": "big step",
+    "thought leadership": "ideas worth sharing",
+    "thought leader": "expert",
+    "move the needle": "make a difference",
+    "circle back": "come back to it",
+    "low-hanging fruit": "quick wins",
+    "deep dive": "close look",
+    "bandwidth": "time",
+    "disruptive": "new",
+    "disrupt": "change",
+    "holistic": "complete",
+    "robust": "solid",
+    "seamless": "smooth",
+    "cutting-edge": "new",
+    "world-class": "excellent",
+    "next-gen": "new",
+    "mission-critical": "essential",
+    "value-add": "benefit",
+    "ideate": "come up with ideas",
+    "actionable insights": "useful findings",
+    "empower": "help",
+    "utilize": "use",
+    "utilise": "use",
+    "operationalize": "put into practice",
+    "north star": "main goal",
+    "boil the ocean": "do everything at once",
+    "synergize": "work together",
+    "growth hacking": "marketing experiments",
+    "growth hacker": "marketer",
+    "bleeding-edge": "new",
+    "next-level": "better",
+    "revolutionize": "change",
+    "revolutionise": "change",
+    "supercharge": "speed up",
+    "win-win": "good for both sides",
+    "touch base": "talk",
+    "core competency": "strength",
+    "think outside the box": "try something new",
+    "hit the ground running": "start quickly",
+    "at the end of the day": "in the end",
+    "take it to the next level": "improve it",
+    "level up": "improve",
+}
+# Literal and technical senses are not buzzwords: network bandwidth, a leverage ratio, robust
+# standard errors, snow that disrupts flights, a scuba deep dive.
+LITERAL_SENSE: dict[str, re.Pattern[str]] = {
+    "bandwidth": re.compile(
+        r"\b(?:network|data|gbps|mbps|gigabit|megabit|link|memory|channel|spectrum|throughput"
+        r"|upload|download|fibre|fiber|internet|connection)s?\b"
+    ),
+    "leverage": re.compile(r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"),
+    "robust": re.compile(
+        r"\b(?:standard\s+errors?|regression|estimator|statistic|statistics|variance)\b"
+    ),
+    "disrupt": re.compile(
+        r"\b(?:flights?|travel|traffic|sleep|supply|trains?|power|signals?|storms?|snow|weather"
+        r"|protest|strike|outage)\b"
+    ),
+    "deep dive": re.compile(
+        r"\b(?:scuba|diving|diver|reef|ocean|sea|underwater|wreck|snorkel|metres|meters|feet)\b"
+    ),
+}
+JARGON_BOOK = Phrasebook(JARGON.items(), inflect=True)
