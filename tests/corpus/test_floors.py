@@ -1,23 +1,16 @@
 """The quality floors of issue 10, held on the labelled corpus.
 
-These fail on the engine and router of today; the engine and routing work of issue 10 makes
-them pass, and then the skip below comes off so quality cannot quietly regress. Run them now
-with `CHORUS_FLOORS=1 .venv/bin/python -m pytest tests/corpus/test_floors.py`.
+They run in `make test`, so quality cannot quietly regress: a change to the critique, the
+routing or the tips that breaks a floor fails the build, and the message names the cases.
 """
 
 from __future__ import annotations
 
 import itertools
-import os
 
 import pytest
 
 from tests.corpus.evaluate import Report, cached_report
-
-pytestmark = pytest.mark.skipif(
-    os.environ.get("CHORUS_FLOORS") != "1",
-    reason="issue 10 floors fail until the engine and routing fixes land (CHORUS_FLOORS=1)",
-)
 
 MIN_LABELLED = 10
 MIN_RECALL = 0.90
