@@ -3,7 +3,6 @@ notes that don't fit, and draft text that must stay text."""
 
 from __future__ import annotations
 
-import itertools
 import json
 
 import jsonschema
@@ -15,27 +14,11 @@ from bot.adapters.teams.elements import MAX_ACTIONS, literal
 from bot.coach import Action, Reply
 from bot.coach.coach import _critique_reply
 from bot.feedback import ALSO_NOTICED_MAX, PLATFORMS, critique
+from tests.drafts import noisy_draft
 from tests.teams.test_teams_http import SCHEMA
 from tests.teams.test_teams_ui import find, text_blocks
 
 LARGEST_CARD_BYTES = 40_000
-
-
-def noisy_draft(size: int) -> str:
-    """A draft that trips every rule it can, with new words each time, so no two notes repeat."""
-    parts = []
-    for n in itertools.count():
-        parts.append(
-            f"I'm excited to announce I just maybe think this is kind of AMAZING{n}!!! "
-            f"Buy now 20% off, synergy leverage paradigm guys, crazy manned. "
-            f"Confidential internal only. @person{n} @other{n} #tag{n} #socialmediatips{n} "
-            f"https://ex.com/p{n}?utm_source=x{n}&fbclid=y 🚀🔥👏 The thing was done by the team "
-            f"and it was reviewed by people who were asked by managers and we really think it was "
-            f"sort of good and perhaps worth it and honestly I am no expert.\n"
-        )
-        if sum(map(len, parts)) > size:
-            return "".join(parts)[:size]
-    raise AssertionError
 
 
 @pytest.mark.parametrize("characters", [1, 280, 3_000, 12_000, 40_000])
