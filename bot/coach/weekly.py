@@ -65,7 +65,10 @@ class WeeklySummary:
             parts.append(_change("Your average score", scored[0], scored[-1], "score", ""))
         if felt:
             parts.append(_change("Your confidence", felt[0], felt[-1], "confidence", "/5"))
-        return " ".join(parts) or f"No drafts or check-ins in the last {len(self.history)} weeks."
+        return (
+            " ".join(parts)
+            or f"No drafts or check-ins in the last {plural(len(self.history), 'week')}."
+        )
 
     def alt_text(self) -> str:
         """The chart in words, for screen readers: each week that has a value, by its date."""

@@ -20,6 +20,8 @@ from bot.coach.schedule import DAYS
 from bot.feedback import PLATFORMS, Finding, critique
 from storage import NudgeSettings, UserKey
 from tests.drafts import noisy_draft
+from tests.fakes.chorus_server import ChorusServer
+from tests.fakes.slack_api import FakeSlack
 
 MESSAGE_BLOCKS, VIEW_BLOCKS = 50, 100
 LIMITS = {  # Slack's documented limits (api.slack.com/reference/block-kit)
@@ -227,3 +229,17 @@ def test_the_limits_are_checked() -> None:
     with pytest.raises(AssertionError):
         assert_valid_blocks([{"type": "divider"}] * 51, MESSAGE_BLOCKS)
     assert json.dumps(LIMITS)
+
+
+def test_set_a_goal_opens_the_form_even_when_goals_exist(
+    server: ChorusServer, fake: FakeSlack
+) -> None:
+    server.dm("goal posts 2 per week on linkedin")
+    server.dm("goal")
+    _, listed = fake.wait_for_calls("chat.postMessage", 2)
+    assert "#1 2 posts a week on LinkedIn" in listed.args["text"]
+    elements = [e for b in listed.args["blocks"] if b["type"] == "actions" for e in b["elements"]]
+    [goal] = [e for e in elements if e["text"]["text"] == "Set a goal"]
+    server.click("", goal["action_id"])
+    [form] = fake.wait_for_calls("views.open")
+    assert form.args["view"]["callback_id"] == "chorus_goal"
