@@ -235,6 +235,7 @@ def test_set_a_goal_opens_the_form_even_when_goals_exist(
     server: ChorusServer, fake: FakeSlack
 ) -> None:
     server.dm("goal posts 2 per week on linkedin")
+    fake.wait_for_calls("chat.postMessage", 1)
     server.dm("goal")
     _, listed = fake.wait_for_calls("chat.postMessage", 2)
     assert "#1 2 posts a week on LinkedIn" in listed.args["text"]
