@@ -48,6 +48,7 @@ CHORUS_PORT=$(free_port)
 PLAYGROUND_PORT=$(free_port)
 mkdir -p "$SHOTS"
 
+# Both run in a scratch folder (the Playground writes its devTools/ log where it starts).
 # Chorus with a fresh database, Teams in anonymous local mode, nothing else configured.
 (cd "$WORK" && exec env -i PATH="$PATH" HOME="$HOME" LANG=C.UTF-8 TZ=UTC \
   CHORUS_TEAMS=anonymous CHORUS_DB="$WORK/chorus.db" CHORUS_SCHEDULER=off PORT="$CHORUS_PORT" \
@@ -55,7 +56,7 @@ mkdir -p "$SHOTS"
 PIDS+=($!)
 wait_for "http://127.0.0.1:$CHORUS_PORT/healthz" chorus "${PIDS[-1]}"
 
-(exec env TEAMSAPPTESTER_BROWSER=none node "$CACHE/node_modules/@microsoft/m365agentsplayground/cli.js" \
+(cd "$WORK" && exec env TEAMSAPPTESTER_BROWSER=none node "$CACHE/node_modules/@microsoft/m365agentsplayground/cli.js" \
   --app-endpoint "http://127.0.0.1:$CHORUS_PORT/api/messages" --channel-id msteams \
   --port "$PLAYGROUND_PORT" --disable-telemetry >"$WORK/playground.log" 2>&1) &
 PIDS+=($!)

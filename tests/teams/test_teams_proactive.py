@@ -15,9 +15,9 @@ from tests.teams.test_teams_http import activity, cards, post
 
 
 def test_a_nudge_reaches_the_personal_chat_through_its_reference(
-    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+    tmp_path: Path, teams: ChorusServer, connector: FakeConnector
 ) -> None:
-    server = ChorusServer(tmp_path, fake, CHORUS_TEAMS="anonymous")
+    server = teams
     post(server, activity(connector, text="checkin 3"))
     connector.wait_for(1)
     server.stop()
@@ -29,9 +29,9 @@ def test_a_nudge_reaches_the_personal_chat_through_its_reference(
 
 
 def test_channel_tips_reach_the_channel(
-    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+    tmp_path: Path, teams: ChorusServer, connector: FakeConnector
 ) -> None:
-    server = ChorusServer(tmp_path, fake, CHORUS_TEAMS="anonymous")
+    server = teams  # the fixture stops it even when the test fails
     post(
         server,
         activity(
