@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint format bench clean
+.PHONY: run test lint format bench e2e clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ test: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
+
+# Chorus in Microsoft's Agents Playground, in headless Chromium; prints where the screenshots are.
+e2e: $(STAMP)
+	bash e2e/run.sh
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/critique.py

@@ -4,8 +4,12 @@ from __future__ import annotations
 
 import io
 import math
+from typing import TYPE_CHECKING
 
 from bot.coach.weekly import WeekPoint
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 WIDTH_INCHES, HEIGHT_INCHES, DPI = 8, 4, 100  # 800 x 400 pixels
 SCORE_COLOUR, CONFIDENCE_COLOUR = "#3b2a63", "#e07a2f"
@@ -14,9 +18,17 @@ SCORE_COLOUR, CONFIDENCE_COLOUR = "#3b2a63", "#e07a2f"
 def render_chart(history: tuple[WeekPoint, ...]) -> bytes:
     """A line chart of weekly average score (0-100) and confidence (1-5), as PNG bytes."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg  # 0.2 s; only for charts
+
+    buffer = io.BytesIO()
+    FigureCanvasAgg(chart_figure(history)).print_png(buffer)
+    return buffer.getvalue()
+
+
+def chart_figure(history: tuple[WeekPoint, ...]) -> Figure:
+    """The chart as a matplotlib Figure; the legend sits below the dates, clear of them."""
     from matplotlib.figure import Figure
 
-    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI)
+    figure = Figure(figsize=(WIDTH_INCHES, HEIGHT_INCHES), dpi=DPI, layout="constrained")
     scores = figure.add_subplot()
     confidence = scores.twinx()
     weeks = list(range(len(history)))
@@ -41,11 +53,8 @@ def render_chart(history: tuple[WeekPoint, ...]) -> bytes:
     confidence.set_ylabel("Confidence (1-5)")
     scores.set_xticks(weeks, [f"{p.start:%d %b}" for p in history])
     scores.set_title("Your last 8 weeks")
-    figure.legend(loc="lower left", frameon=False)
-    figure.tight_layout()
-    buffer = io.BytesIO()
-    FigureCanvasAgg(figure).print_png(buffer)
-    return buffer.getvalue()
+    figure.legend(loc="outside lower center", ncols=2, frameon=False)
+    return figure
 
 
 def _value(value: float | None) -> float:

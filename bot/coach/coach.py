@@ -206,6 +206,18 @@ class Coach:
             actions=WELCOME_PROMPTS,
         )
 
+    @staticmethod
+    def channel_welcome() -> Reply:
+        """Hello to a channel or group chat, where drafts are never critiqued in public."""
+        return Reply(
+            "command",
+            "Hi, I'm Chorus, a writing coach for posting in public. Mention me with a question "
+            'about posting ("@Chorus how do I grow my followers?") and I\'ll answer in the '
+            "thread.\n"
+            "For feedback on a draft, message me in a personal chat: drafts stay private.\n"
+            "`tips here weekly mon 10:00` posts a short tip here every week.",
+        )
+
     def _review_command(self, user: UserKey, args: str) -> Reply:
         platform = None
         if m := REVIEW_FOR.match(args):

@@ -33,6 +33,7 @@ HELP = (
     "`nudges snooze 3d`, `nudges off`.\n"
     "• `my data` shows what I keep about you; `forget me` deletes all of it."
 )
+SET_GOAL = Action("Set a goal", "goal")  # opens the goal form in Slack and Teams
 CHECKIN_WORDS = {1: "not at all", 2: "a little", 3: "somewhat", 4: "fairly", 5: "very"}
 
 
@@ -99,9 +100,9 @@ def goal_command(ctx: Context, key: UserKey, args: str) -> Reply:
     if not words or words == ["list"]:
         goals = ctx.store.goals(user)
         if not goals:
-            return Reply("command", f"No goals yet.\n{GOAL_HELP}")
+            return Reply("command", f"No goals yet.\n{GOAL_HELP}", actions=(SET_GOAL,))
         lines = [f"• #{g.id} {goal_status(ctx, user, g)}" for g in goals]
-        return Reply("command", "Your goals:\n" + "\n".join(lines))
+        return Reply("command", "Your goals:\n" + "\n".join(lines), actions=(SET_GOAL,))
     if words[0] == "done":
         if len(words) != 2 or not words[1].lstrip("#").isdigit():
             raise ChorusError("Say which goal: `goal done 2` (see `goal list` for numbers).")
@@ -183,7 +184,7 @@ def chart_command(ctx: Context, key: UserKey, args: str) -> Reply:
     if user is None or build_dashboard(ctx, user).empty:
         return Reply("command", "No drafts or check-ins yet, so there's nothing to chart.")
     summary = build_weekly(ctx, user)
-    return replace(weekly_reply(summary), text=summary.alt_text())
+    return replace(weekly_reply(summary), text=summary.chart_line())
 
 
 def feedback_command(ctx: Context, key: UserKey, args: str) -> Reply:

@@ -53,19 +53,48 @@ class WeeklySummary:
         lines += [f"Goal {g}" for g in self.goals]
         if not self.drafts:
             lines.append("A quiet week is fine. One two-sentence draft next week keeps it going.")
+        lines.append(self.chart_line())
         return "\n".join(lines)
 
-    def alt_text(self) -> str:
-        """The chart in words, for screen readers."""
+    def chart_line(self) -> str:
+        """What the chart shows changed, in words (the chart's own description is its alt text)."""
+        scored = [p for p in self.history if p.score is not None]
+        felt = [p for p in self.history if p.confidence is not None]
+        parts = []
+        if scored:
+            parts.append(_change("Your average score", scored[0], scored[-1], "score", ""))
+        if felt:
+            parts.append(_change("Your confidence", felt[0], felt[-1], "confidence", "/5"))
+        return (
+            " ".join(parts)
+            or f"No drafts or check-ins in the last {plural(len(self.history), 'week')}."
+        )
 
-        def series(values: list[float | None]) -> str:
-            return ", ".join("none" if v is None else f"{v:.0f}" for v in values)
+    def alt_text(self) -> str:
+        """The chart in words, for screen readers: each week that has a value, by its date."""
+
+        def series(name: str, values: list[tuple[date, float | None]]) -> str:
+            known = [f"{start:%d %b} {v:.0f}" for start, v in values if v is not None]
+            return f"{name}: {', '.join(known)}." if known else f"{name}: none yet."
 
         return (
-            f"Chart of the last {len(self.history)} weeks, from {self.history[0].start:%d %b}. "
-            f"Average score: {series([p.score for p in self.history])}. "
-            f"Average confidence (1 to 5): {series([p.confidence for p in self.history])}."
+            f"Chart of the last {len(self.history)} weeks, from "
+            f"{self.history[0].start:%d %b}. "
+            + series("Average score (0-100)", [(p.start, p.score) for p in self.history])
+            + " "
+            + series("Average confidence (1-5)", [(p.start, p.confidence) for p in self.history])
         )
+
+
+def _change(subject: str, first: WeekPoint, last: WeekPoint, field: str, unit: str) -> str:
+    before, now = round(getattr(first, field)), round(getattr(last, field))
+    if first is last:
+        return f"{subject} was {now}{unit} in the week of {last.start:%d %b}."
+    since = f"since the week of {first.start:%d %b}"
+    if now == before:
+        return f"{subject} held at {now}{unit} {since}."
+    verb = "rose" if now > before else "fell"
+    return f"{subject} {verb} from {before}{unit} to {now}{unit} {since}."
 
 
 def _average(values: list[float]) -> float | None:

@@ -9,8 +9,11 @@ import sys
 import zipfile
 from pathlib import Path
 
+import jsonschema
 from PIL import Image
 
+from bot.adapters.teams.package import manifest
+from tests.conftest import FIXTURES
 from tests.fakes.chorus_server import clean_env
 
 BOT_ID = "00000000-1111-2222-3333-444444444444"
@@ -55,3 +58,13 @@ def test_no_or_bad_bot_id_is_a_clear_error(tmp_path: Path) -> None:
     assert "--bot-id" in chorus(tmp_path).stderr
     bad = chorus(tmp_path, "--bot-id", "not-a-guid")
     assert bad.returncode == 2 and "isn't an app id" in bad.stderr
+
+
+def test_the_manifest_is_valid_for_the_current_schema_version(tmp_path: Path) -> None:
+    schema_file = FIXTURES / "teams-manifest" / "MicrosoftTeams.schema-1.30.json"
+    schema = json.loads(schema_file.read_text())
+    for domains in ((), ("chorus.example.com",)):
+        manifest_json = manifest(BOT_ID, domains)
+        assert manifest_json["manifestVersion"] == "1.30"
+        assert manifest_json["$schema"].endswith("/teams/v1.30/MicrosoftTeams.schema.json")
+        jsonschema.Draft4Validator(schema).validate(manifest_json)

@@ -4,7 +4,6 @@ Bot Connector; cards validated against the Adaptive Card schema they declare."""
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -23,22 +22,22 @@ DRAFT = (
 )
 
 
-@pytest.fixture
-def connector() -> Iterator[FakeConnector]:
-    fake = FakeConnector().start()
-    yield fake
-    fake.stop()
+def mention(user_id: str, name: str) -> dict[str, Any]:
+    """The entity Teams sends beside `<at>name</at>` in an activity's text."""
+    return {
+        "type": "mention",
+        "mentioned": {"id": user_id, "name": name},
+        "text": f"<at>{name}</at>",
+    }
 
 
-@pytest.fixture
-def teams(tmp_path: Path, fake: FakeSlack) -> Iterator[ChorusServer]:
-    chorus = ChorusServer(tmp_path, fake)
-    yield chorus
-    chorus.stop()
+BOT_MENTION = mention("28:chorus", "Chorus")
 
 
 def activity(connector: FakeConnector, **fields: Any) -> dict[str, Any]:
     conversation_type = fields.pop("conversation_type", "personal")
+    if "<at>Chorus</at>" in str(fields.get("text")):
+        fields.setdefault("entities", [BOT_MENTION])
     return {
         "type": "message",
         "id": fields.pop("id", "act-1"),
@@ -105,11 +104,11 @@ def test_a_card_submit_runs_its_command(teams: ChorusServer, connector: FakeConn
     post(teams, activity(connector, text=DRAFT))
     [critique] = connector.wait_for(1)
     helpful = next(a for a in cards(critique)[0]["actions"] if a["title"] == "Helpful")
-    post(teams, activity(connector, id="act-2", text=None, value=helpful["data"]))
+    post(teams, activity(connector, id="act-2", text=None, value=helpful["fallback"]["data"]))
     assert "Glad it helped" in connector.wait_for(2)[1]["text"]
 
 
-def test_an_action_execute_invoke_is_answered_with_a_card(
+def test_an_action_execute_runs_its_command_and_leaves_the_card_as_it_was(
     teams: ChorusServer, connector: FakeConnector
 ) -> None:
     status, body = post(
@@ -131,7 +130,9 @@ def test_an_action_execute_invoke_is_answered_with_a_card(
     assert status == 200
     response = json.loads(body)
     assert response["statusCode"] == 200
-    assert "4/5" in json.dumps(valid(response["value"]))
+    assert response["type"] == "application/vnd.microsoft.activity.message"
+    [reply] = connector.wait_for(1)
+    assert "Thanks. 4/5" in reply["text"]
 
 
 def test_being_added_sends_the_welcome(teams: ChorusServer, connector: FakeConnector) -> None:
@@ -146,7 +147,7 @@ def test_being_added_sends_the_welcome(teams: ChorusServer, connector: FakeConne
     )
     [welcome] = connector.wait_for(1)
     card = valid(cards(welcome)[0])
-    assert "I'm Chorus" in welcome["text"] and "nudges off" in welcome["text"]
+    assert "I'm Chorus" in json.dumps(card) and "nudges off" in json.dumps(card)
     assert card["actions"][0]["title"] == "Critique my LinkedIn draft"
 
 

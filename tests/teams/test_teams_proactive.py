@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from pathlib import Path
 from zoneinfo import ZoneInfo
-
-import pytest
 
 from bot.coach.schedule import DAYS, next_at
 from tests.fakes.bot_connector import FakeConnector
@@ -17,17 +14,10 @@ from tests.slack.test_scheduled import first, iso
 from tests.teams.test_teams_http import activity, cards, post
 
 
-@pytest.fixture
-def connector() -> Iterator[FakeConnector]:
-    fake = FakeConnector().start()
-    yield fake
-    fake.stop()
-
-
 def test_a_nudge_reaches_the_personal_chat_through_its_reference(
-    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+    tmp_path: Path, teams: ChorusServer, connector: FakeConnector
 ) -> None:
-    server = ChorusServer(tmp_path, fake)
+    server = teams
     post(server, activity(connector, text="checkin 3"))
     connector.wait_for(1)
     server.stop()
@@ -39,9 +29,9 @@ def test_a_nudge_reaches_the_personal_chat_through_its_reference(
 
 
 def test_channel_tips_reach_the_channel(
-    tmp_path: Path, fake: FakeSlack, connector: FakeConnector
+    tmp_path: Path, teams: ChorusServer, connector: FakeConnector
 ) -> None:
-    server = ChorusServer(tmp_path, fake)
+    server = teams  # the fixture stops it even when the test fails
     post(
         server,
         activity(

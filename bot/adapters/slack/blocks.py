@@ -4,59 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.adapters.slack.markup import clip, escape
-from bot.adapters.text import label
-from bot.coach import Action, Dashboard, Reply
-from bot.feedback import PLATFORMS, Critique, Finding
+from bot.adapters.compact import clip
+from bot.adapters.slack.critique_blocks import critique_blocks, editor_blocks
+from bot.adapters.slack.kit import (
+    MAX_BLOCKS,
+    SECTION_LIMIT,
+    Block,
+    action_buttons,
+    button,
+    paragraph,
+    run,
+    section,
+    sections,
+    titled_list,
+)
+from bot.adapters.slack.markup import escape
+from bot.coach import Dashboard, Reply
 
-Block = dict[str, Any]
-SECTION_LIMIT = 2900  # Slack allows 3,000 characters in a section
-BUTTON_VALUE_LIMIT = 2000
-MAX_BLOCKS = 50
+__all__ = ["action_buttons", "goal_modal", "home_view", "message", "nudges_modal"]
+
 CHECKIN_LABELS = ("1 not at all", "2", "3", "4", "5 very")
-
-
-def section(text: str) -> Block:
-    """A mrkdwn section, clipped to Slack's limit."""
-    return {"type": "section", "text": {"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}}
-
-
-def context(text: str) -> Block:
-    """A small grey line."""
-    return {"type": "context", "elements": [{"type": "mrkdwn", "text": clip(text, SECTION_LIMIT)}]}
-
-
-def button(text: str, action_id: str, value: str = "", style: str = "default") -> dict[str, Any]:
-    """A button; `value` carries the coach command it runs."""
-    element: dict[str, Any] = {
-        "type": "button",
-        "text": {"type": "plain_text", "text": clip(text, 75), "emoji": True},
-        "action_id": action_id,
-        "value": value[:BUTTON_VALUE_LIMIT],
-    }
-    if style in ("primary", "danger"):
-        element["style"] = style
-    if style == "danger":
-        element["confirm"] = {
-            "title": {"type": "plain_text", "text": "Are you sure?"},
-            "text": {"type": "plain_text", "text": "This can't be undone."},
-            "confirm": {"type": "plain_text", "text": "Yes, delete"},
-            "deny": {"type": "plain_text", "text": "Cancel"},
-        }
-    return element
-
-
-def action_buttons(actions: tuple[Action, ...]) -> list[Block]:
-    """Coach actions as one row of buttons (a goal action opens the goal form)."""
-    if not actions:
-        return []
-    elements = [
-        button(a.label, "chorus:open:goal")
-        if a.command == "goal"
-        else button(a.label, f"chorus:cmd:{i}", a.command, a.style)
-        for i, a in enumerate(actions)
-    ]
-    return [{"type": "actions", "elements": elements[:25]}]
+ALL_GOALS = "`/chorus goal list` shows every one."
+HOME_GOAL_BLOCKS = 3
+HOME_GOALS = 10  # App Home is a dashboard: the first goals, and a count of the rest
 
 
 def message(reply: Reply, expanded: bool = False) -> dict[str, Any]:
@@ -71,80 +41,10 @@ def message(reply: Reply, expanded: bool = False) -> dict[str, Any]:
 def reply_blocks(reply: Reply, expanded: bool = False) -> list[Block]:
     """Any coach Reply as blocks."""
     if reply.critique is not None:
-        blocks = critique_blocks(reply.critique, reply.critique_id, reply.actions, expanded)
-        extra = editor_blocks(reply)
-        at = next((i for i, b in enumerate(blocks) if b["type"] == "actions"), len(blocks))
-        return (blocks[:at] + extra + blocks[at:])[:MAX_BLOCKS]
-    return [section(escape(reply.text)), *action_buttons(reply.actions)]
-
-
-def _quote(finding: Finding) -> str:
-    excerpt = " ".join(finding.excerpt.split())
-    return f"> {escape(clip(excerpt, 120))}\n" if excerpt and len(excerpt) < 400 else ""
-
-
-def critique_blocks(
-    critique: Critique, critique_id: int | None, actions: tuple[Action, ...], expanded: bool
-) -> list[Block]:
-    """Score, what works, the top three fixes quoting the text, the rest on request, buttons."""
-    length = critique.length
-    limit = f"/{length.limit:,}" if length.limit else ""
-    blocks: list[Block] = [
-        section(
-            f"*{critique.score}/100* for {PLATFORMS[critique.platform].label} · "
-            f"{length.count:,}{limit} {length.unit}"
-        )
-    ]
-    if critique.strengths:
-        works = "\n".join(f"✓ {escape(s)}" for s in critique.strengths)
-        blocks.append(section(f"*What works*\n{works}"))
-    for n, note in enumerate(critique.priority_notes, 1):
-        first = note.first
-        more = f" _({escape(note.tally)})_" if note.count > 1 else ""
-        blocks.append(
-            section(
-                f"*{n}. {label(note.category)}:* {escape(first.message)}{more}\n"
-                f"{_quote(first)}→ {escape(first.suggestion)}"
-            )
-        )
-    rest = critique.other_notes
-    buttons = list(action_buttons(actions))
-    if rest and expanded:
-        notes = "\n".join(
-            f"• *{label(n.category)}:* {escape(n.first.message)}"
-            + (f" _({escape(n.tally)})_" if n.count > 1 else "")
-            + f" → {escape(n.first.suggestion)}"
-            for n in rest
-        )
-        blocks.append(section(f"*Everything else*\n{notes}"))
-    elif rest and critique_id is not None:
-        blocks.append(context(f"{len(rest)} more note{'s' if len(rest) != 1 else ''}."))
-        buttons.append(
-            {
-                "type": "actions",
-                "elements": [button(f"Show all {len(rest)}", "chorus:expand", str(critique_id))],
-            }
-        )
-    if not critique.english:
-        blocks.append(context("This doesn't read as English, so I only checked length and tags."))
-    return (blocks + buttons)[:MAX_BLOCKS]
-
-
-def editor_blocks(reply: Reply) -> list[Block]:
-    """The language model's notes, better opening and question; or why they are missing."""
-    out: list[Block] = []
-    view = reply.editor
-    if view is not None:
-        lines = [f"• {escape(n.message)}\n{_quote(n)}→ {escape(n.suggestion)}" for n in view.notes]
-        if view.opening_line:
-            lines.append(f"*A stronger opening:* {escape(view.opening_line)}")
-        if view.question:
-            lines.append(f"*To sharpen your point:* {escape(view.question)}")
-        if lines:
-            out.append(section("*Editor's notes*\n" + "\n".join(lines)))
-    if reply.note:
-        out.append(context(escape(reply.note)))
-    return out
+        editor = editor_blocks(reply)
+        return critique_blocks(reply.critique, reply.critique_id, reply.actions, expanded, editor)
+    buttons = action_buttons(reply.actions)
+    return [*sections(reply.text, MAX_BLOCKS - len(buttons)), *buttons]
 
 
 def home_view(dashboard: Dashboard) -> dict[str, Any]:
@@ -156,7 +56,8 @@ def home_view(dashboard: Dashboard) -> dict[str, Any]:
         blocks.append(section("No drafts yet. Send me one in the Messages tab to get started."))
     blocks.append(section("\n".join(dashboard.lines())))
     if dashboard.goals:
-        blocks.append(section("*Goals*\n" + "\n".join(f"• {escape(g)}" for g in dashboard.goals)))
+        goals = [paragraph(run(goal)) for goal in dashboard.goals]
+        blocks += titled_list("Goals", goals, HOME_GOAL_BLOCKS, ALL_GOALS, HOME_GOALS)[0]
     nudge_toggle = (
         button("Pause nudges for a week", "chorus:cmd:pause", "nudges snooze 7d")
         if dashboard.nudges.enabled

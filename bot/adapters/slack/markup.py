@@ -6,6 +6,10 @@ import html
 
 import regex
 
+from bot.adapters.compact import clip
+
+__all__ = ["clip", "escape", "plain_text", "without_mention"]
+
 LINK = regex.compile(r"<((?:https?|mailto):[^|>]+)(?:\|([^>]*))?>")
 USER = regex.compile(r"<@([A-Z0-9]+)(?:\|([^>]*))?>")
 CHANNEL = regex.compile(r"<#([A-Z0-9]+)(?:\|([^>]*))?>")
@@ -35,11 +39,3 @@ def without_mention(text: str, bot_user_id: str | None) -> str:
 def escape(text: str) -> str:
     """Escape &, < and > so user text can't become Slack markup (or ping @channel)."""
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def clip(text: str, limit: int) -> str:
-    """Shorten text to `limit` characters at a word boundary, with an ellipsis."""
-    if len(text) <= limit:
-        return text
-    cut = text[: limit - 1].rsplit(" ", 1)[0]
-    return cut + "…"

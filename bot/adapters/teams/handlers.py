@@ -8,24 +8,22 @@ import logging
 import re
 from typing import Any
 
-from microsoft_agents.activity import (
-    Activity,
-    ActivityTypes,
-    AdaptiveCardInvokeResponse,
-    Attachment,
-)
+from microsoft_agents.activity import Activity, ActivityTypes, AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
+from microsoft_agents.hosting.core.app.adaptive_card import factory as invoke_response
 
-from bot.adapters.teams.cards import COMMAND_KEY, reply_card
+from bot.adapters.teams.cards import as_activity
+from bot.adapters.teams.elements import command_from
 from bot.coach import Coach, Reply, classify
 from storage import UserKey
 
 log = logging.getLogger(__name__)
 
-CARD = "application/vnd.microsoft.card.adaptive"
-MENTION = re.compile(r"<at>.*?</at>", re.IGNORECASE | re.DOTALL)
+__all__ = ["TeamsCoach", "as_activity", "plain_text", "user_key"]
+
 TAG = re.compile(r"<[^>]+>")
 PUBLIC_COMMANDS = ("help", "draft")
+ANSWERED = "Answered below."  # the pressed card's status line; the reply is a message of its own
 PRIVATE_DRAFT = (
     "I only give feedback on drafts in private, so nobody else sees your work in progress. "
     "Send it to me in a personal chat and I'll take a look."
@@ -42,20 +40,14 @@ def user_key(activity: Activity) -> UserKey:
 
 
 def plain_text(text: str | None) -> str:
-    """Teams text without @mention markup or HTML, as the writer typed it."""
-    without = TAG.sub("", MENTION.sub(" ", text or ""))
-    return html.unescape(without).strip()
+    """Teams text without HTML, as the writer typed it (other people's @names stay, as names)."""
+    return html.unescape(TAG.sub("", text or "")).strip()
 
 
-def as_activity(reply: Reply) -> Activity:
-    """A reply as a message: an Adaptive Card when it has a critique or buttons."""
-    if reply.critique is None and not reply.actions and reply.image is None:
-        return Activity(type=ActivityTypes.message, text=reply.text)
-    return Activity(
-        type=ActivityTypes.message,
-        text=reply.text,
-        attachments=[Attachment(content_type=CARD, content=reply_card(reply))],
-    )
+def personal(activity: Activity) -> bool:
+    """True in a one-to-one chat with Chorus (not a channel or a group chat)."""
+    conversation = activity.conversation
+    return conversation is None or (conversation.conversation_type or "personal") == "personal"
 
 
 class TeamsCoach:
@@ -80,27 +72,25 @@ class TeamsCoach:
         reference = activity.get_conversation_reference().model_dump_json(
             by_alias=True, exclude_none=True
         )
-        personal = (activity.conversation.conversation_type or "personal") == "personal"
-        kind, owner = ("user", key.user_id) if personal else ("channel", activity.conversation.id)
+        kind, owner = (
+            ("user", key.user_id) if personal(activity) else ("channel", activity.conversation.id)
+        )
         await asyncio.to_thread(self.coach.remember_conversation, key, kind, owner, reference)
         return key
 
     async def on_message(self, context: TurnContext, state: TurnState) -> None:
         """A message, or an Action.Submit from one of our cards."""
         key = await self._learn(context)
-        await context.send_activity(Activity(type=ActivityTypes.typing))
-        value = context.activity.value
-        if isinstance(value, dict) and COMMAND_KEY in value:
-            reply = await asyncio.to_thread(self.coach.command, key, str(value[COMMAND_KEY]))
+        activity = context.activity
+        if personal(activity):  # a channel thread's id would make Teams refuse the indicator
+            await context.send_activity(Activity(type=ActivityTypes.typing))
+        channel = None if personal(activity) else activity.conversation.id
+        command = command_from(activity.value)
+        if command is not None:
+            reply = await asyncio.to_thread(self._command, key, command, channel)
             await context.send_activity(as_activity(reply))
             return
-        text = plain_text(context.activity.text)
-        conversation = context.activity.conversation
-        channel = (
-            None
-            if (conversation.conversation_type or "personal") == "personal"
-            else (conversation.id)
-        )
+        text = plain_text(TurnContext.remove_recipient_mention(activity))
         reply = await asyncio.to_thread(self._reply, key, text, channel)
         sent = await context.send_activity(as_activity(reply))
         if reply.critique is not None and self.coach.editor_enabled and sent is not None:
@@ -109,6 +99,12 @@ class TeamsCoach:
                 update = as_activity(enriched)
                 update.id = sent.id
                 await context.update_activity(update)
+
+    def _command(self, key: UserKey, command: str, channel: str | None) -> Reply:
+        """A card button's command; in a channel only what may be said in public."""
+        if channel is None:
+            return self.coach.command(key, command)
+        return self._reply(key, command, channel)
 
     def _reply(self, key: UserKey, text: str, channel: str | None) -> Reply:
         if channel is None:
@@ -129,18 +125,23 @@ class TeamsCoach:
         if bot not in added:
             return
         key = await self._learn(context)
-        welcome = await asyncio.to_thread(self.coach.welcome, key)
+        if personal(context.activity):
+            welcome = await asyncio.to_thread(self.coach.welcome, key)
+        else:
+            welcome = self.coach.channel_welcome()
         if welcome is not None:
             await context.send_activity(as_activity(welcome))
 
     async def on_card_action(
         self, context: TurnContext, state: TurnState, data: Any
     ) -> AdaptiveCardInvokeResponse:
-        """An Action.Execute from a card: run its command and answer with a card."""
+        """An Action.Execute from a card: the reply comes as a new message, as for Action.Submit,
+        and the card that was pressed stays as it was."""
         key = await self._learn(context)
-        command = str((data or {}).get(COMMAND_KEY) or "help") if isinstance(data, dict) else "help"
-        reply = await asyncio.to_thread(self.coach.command, key, command)
-        return AdaptiveCardInvokeResponse(status_code=200, type=CARD, value=reply_card(reply))
+        channel = None if personal(context.activity) else context.activity.conversation.id
+        reply = await asyncio.to_thread(self._command, key, command_from(data) or "help", channel)
+        await context.send_activity(as_activity(reply))
+        return invoke_response.message(ANSWERED)
 
     async def on_error(self, context: TurnContext, error: Exception) -> None:
         """Log with the traceback; the user gets the fixed apology, never exception text."""

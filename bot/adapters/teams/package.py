@@ -10,8 +10,8 @@ from typing import Any
 
 from bot import __version__
 
-MANIFEST_VERSION = "1.17"
-SCHEMA = "https://developer.microsoft.com/en-us/json-schemas/teams/v1.17/MicrosoftTeams.schema.json"
+MANIFEST_VERSION = "1.30"  # the current GA schema (developer.microsoft.com/json-schemas/teams)
+SCHEMA = f"https://developer.microsoft.com/json-schemas/teams/v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 ACCENT = "#3B2A63"
 COMMANDS = (
     ("help", "What Chorus can do"),
