@@ -27,6 +27,7 @@ WEIGHT = {
     "policy": 50,
     "inclusive": 5,
     "emoji": 5,
+    "authenticity": 25,
 }
 
 
