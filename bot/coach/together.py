@@ -7,7 +7,7 @@ for the shell, where there are no colleagues to ask."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
@@ -16,6 +16,7 @@ import regex
 
 from bot.coach.campaigns import CampaignDesk
 from bot.coach.context import Context
+from bot.coach.delivery import Deliverer, DeliveryError
 from bot.coach.experts import Experts
 from bot.coach.people import Form, Message, Outcome, Person
 from bot.coach.reply import Action, Reply
@@ -263,3 +264,24 @@ class Together:
             desk = CampaignDesk(ctx, self.settings_for(member.user).companies)
             messages += desk.nudge_member(member, now)
         return messages
+
+
+def sweep_together(
+    together: Together, deliverers: Mapping[str, Deliverer], now: datetime
+) -> list[str]:
+    """The scheduler's part for issue 13: send what `Together.sweep` found due; the outcome of
+    each send (sent, retry is not possible: each was claimed once, so failures are logged)."""
+    outcomes: list[str] = []
+    for message in together.sweep(now):
+        deliverer = deliverers.get(message.to.platform) if message.to else None
+        if deliverer is None or message.to is None:
+            outcomes.append("unscheduled")
+            continue
+        try:
+            deliverer.to_user(message.to, message.reply)
+        except DeliveryError as error:
+            log.warning("an expert request or campaign message was not delivered: %s", error.code)
+            outcomes.append("gone" if error.outcome == "gone" else "failed")
+        else:
+            outcomes.append("sent")
+    return outcomes

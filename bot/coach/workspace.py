@@ -168,3 +168,42 @@ class WorkspaceDesk:
         if verb in names:
             return self.change(user, platform_admin, {names[verb]: rest}, now)
         raise ChorusError(f"I didn't catch that. Try {SETTINGS_HELP}.")
+
+
+def export(store: Store, defaults: CoachSettings) -> dict[str, object]:
+    """Every workspace's settings, admins and audit log (for `chorus settings export`)."""
+    desk = WorkspaceDesk(store, defaults)
+    workspaces = []
+    for platform, team_id in desk.workspaces.workspaces():
+        current = desk.settings(platform, team_id)
+        workspaces.append(
+            {
+                "platform": platform,
+                "team": team_id,
+                "settings": {
+                    "companies": list(current.companies),
+                    "policy_terms": list(current.policy_terms),
+                    "default_platform": current.default_platform,
+                },
+                "set_in_app": sorted(desk.workspaces.values(platform, team_id)),
+                "admins": desk.workspaces.admins(platform, team_id),
+                "changes": [
+                    {
+                        "at": change.at.isoformat(),
+                        "by": change.actor_id,
+                        "setting": change.name,
+                        "from": change.old,
+                        "to": change.new,
+                    }
+                    for change in desk.workspaces.audit(platform, team_id)
+                ],
+            }
+        )
+    return {
+        "defaults": {
+            "companies": list(defaults.companies),
+            "policy_terms": list(defaults.policy_terms),
+            "admins": list(defaults.admins),
+        },
+        "workspaces": workspaces,
+    }
