@@ -26,7 +26,7 @@ from storage import UserKey
 
 log = logging.getLogger(__name__)
 
-SLACK_ID = re.compile(r"^[UW][A-Z0-9]{2,}$")
+SLACK_ID = re.compile(r"^[UW][A-Z0-9]+$")
 NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then start the campaign."
 
 
@@ -303,7 +303,8 @@ class SlackTogether:
     # delivery
 
     def _post(self, client: WebClient, channel: str, reply: Reply) -> None:
-        client.chat_postMessage(channel=channel, **quoted_blocks(reply))
+        rendered = blocks.message(reply) if reply.critique is not None else quoted_blocks(reply)
+        client.chat_postMessage(channel=channel, **rendered)
 
     def deliver(self, client: WebClient, speaker: UserKey, outcome: Outcome) -> None:
         """Messages for others: a colleague's DM, or a channel in the speaker's workspace."""
