@@ -157,6 +157,20 @@ class Workspaces:
         found = row.fetchone()
         return bool(found and found[0])
 
+    def active(self, user_ref: int) -> bool:
+        """False once the chat platform said the user is gone."""
+        found = self.db.execute("SELECT active FROM users WHERE id = ?", (user_ref,)).fetchone()
+        return bool(found and found[0])
+
+    def user_references(self, platform: str, team_id: str) -> list[tuple[str, str]]:
+        """(user id, conversation reference) of every user chat kept in the workspace."""
+        rows = self.db.execute(
+            "SELECT owner, reference FROM conversation_refs WHERE platform = ? AND team_id = ?"
+            " AND kind = 'user'",
+            (platform, team_id),
+        ).fetchall()
+        return [(r[0], r[1]) for r in rows]
+
     @staticmethod
     def forget(db: Database, key: UserKey) -> int:
         """Forget-me: off the admins, and their id out of the audit log (admins added by them

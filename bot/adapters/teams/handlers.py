@@ -6,7 +6,7 @@ import asyncio
 import html
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microsoft_agents.activity import (
     Activity,
@@ -18,6 +18,9 @@ from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnSta
 
 from bot.adapters.teams.cards import COMMAND_KEY, reply_card
 from bot.coach import Coach, Reply, classify
+
+if TYPE_CHECKING:
+    from bot.adapters.teams.together import TeamsTogether
 from storage import UserKey
 
 log = logging.getLogger(__name__)
@@ -61,8 +64,9 @@ def as_activity(reply: Reply) -> Activity:
 class TeamsCoach:
     """The Teams handlers, sharing one coach."""
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, together: TeamsTogether | None = None) -> None:
         self.coach = coach
+        self.together = together  # ask an expert, campaigns, settings (issue 13)
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         """Attach every handler to the agent application."""
@@ -90,12 +94,17 @@ class TeamsCoach:
         key = await self._learn(context)
         await context.send_activity(Activity(type=ActivityTypes.typing))
         value = context.activity.value
+        text = plain_text(context.activity.text)
+        conversation = context.activity.conversation
+        personal = (conversation.conversation_type or "personal") == "personal"
+        if self.together is not None and self.together.handles(value, text):
+            raw = context.activity.text or ""  # with its <at> mentions: the resolver needs them
+            await self.together.on_turn(context, key, raw, None if personal else conversation.id)
+            return
         if isinstance(value, dict) and COMMAND_KEY in value:
             reply = await asyncio.to_thread(self.coach.command, key, str(value[COMMAND_KEY]))
             await context.send_activity(as_activity(reply))
             return
-        text = plain_text(context.activity.text)
-        conversation = context.activity.conversation
         channel = (
             None
             if (conversation.conversation_type or "personal") == "personal"
