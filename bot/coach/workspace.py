@@ -130,8 +130,16 @@ class WorkspaceDesk:
             parsed["policy_terms"] = list(parse_list(values["policy_terms"]))
         if "default_platform" in values:
             parsed["default_platform"] = get_platform(values["default_platform"].strip()).name
+        current = self.settings(user.platform, user.team_id)
+        effective = {
+            "companies": list(current.companies),
+            "policy_terms": list(current.policy_terms),
+            "default_platform": current.default_platform or "linkedin",
+        }
         changed = [
-            name for name, value in parsed.items() if self.workspaces.change(user, name, value, now)
+            name
+            for name, value in parsed.items()
+            if value != effective[name] and self.workspaces.change(user, name, value, now)
         ]
         if not changed:
             return Reply("command", "Nothing changed.")

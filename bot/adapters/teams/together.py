@@ -152,7 +152,7 @@ class TeamsTogether:
         """Who speaks; colleagues are found by Azure AD object id or a typed @mention."""
         activity = context.activity
         mentions = {
-            f"@{m.get('text', '')}": m.get("mentioned") or {}
+            _token(AT.sub(r"\1", m.get("text", ""))): m.get("mentioned") or {}
             for m in (e.model_dump(by_alias=True) for e in activity.entities or [])
             if m.get("type") == "mention"
         }
@@ -229,7 +229,7 @@ class TeamsTogether:
     def _with_mentions(self, context: TurnContext, command: str) -> str:
         """Typed @mentions as '@Name' tokens the resolver knows (the bot's own is dropped)."""
         bot = context.activity.recipient.name if context.activity.recipient else "Chorus"
-        named = AT.sub(lambda m: "" if m[1] == bot else f"@{m[1]}", command)
+        named = AT.sub(lambda m: "" if m[1] == bot else _token(m[1]), command)
         return html.unescape(TAG.sub("", named)).strip()
 
     def _form(self, speaker: Speaker, value: dict[str, Any]) -> Outcome:
@@ -292,6 +292,11 @@ class TeamsTogether:
                     )
             except DeliveryError as error:
                 log.warning("a message for someone else was not delivered: %s", error.code)
+
+
+def _token(name: str) -> str:
+    """A typed mention as one word: '@Bo_Smith'."""
+    return "@" + "_".join(name.split())
 
 
 def _tenant(context: TurnContext) -> str:
