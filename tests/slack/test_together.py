@@ -291,7 +291,8 @@ def test_a_campaign_with_three_participants(
     server.click(posted["value"], posted["action_id"], user="U3")
     wait_post(fake, "DU3", "Posted: well done")
     server.command("campaign status")
-    status = [c for c in fake.of("respond") if "joined" in c.raw][-1].args
+    fake.wait_for(lambda calls: any(c.method == "respond" and "median" in c.raw for c in calls))
+    status = [c for c in fake.of("respond") if "median" in c.raw][-1].args
     assert status["response_type"] == "ephemeral"
     assert "3 joined, 2 drafted, 1 posted" in status["text"]
     for name in ("Bo", "Cy", "Di", "U2", "U3", "U4", "Acme Sync is now", "config file"):
