@@ -20,6 +20,7 @@ from bot.coach.delivery import Deliverer, DeliveryError
 from bot.coach.experts import Experts
 from bot.coach.people import Form, Message, Outcome, Person
 from bot.coach.reply import Action, Reply
+from bot.coach.router import classify
 from bot.coach.workspace import CoachSettings, WorkspaceDesk
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import Critique
@@ -104,14 +105,16 @@ class Together:
         return chosen or profile.default_platform
 
     def is_command(self, text: str) -> bool:
-        """True when the text starts with one of these command words."""
-        return command_words(text)[0] in NAMES
+        """True when the text is one of these commands in the router's shape, so a draft that
+        starts "Campaign season is here" or "Ask yourself..." stays a draft."""
+        intent = classify(text)
+        return intent.kind == "command" and intent.command in NAMES
 
     def handle(self, speaker: Speaker, text: str) -> Outcome | None:
         """Run one of these commands; None when the text is none of them. Never raises."""
-        name, args = command_words(text)
-        if name not in NAMES:
+        if not self.is_command(text):
             return None
+        name, args = command_words(text)
         problem = validate(text)
         if problem:
             return Outcome(Reply("invalid", problem))

@@ -336,3 +336,18 @@ def test_no_campaign_table_keeps_draft_text(coach: Coach, store: Store, tmp_path
     say(coach, "U_BOB", "campaign draft I work at Acme and offline sync saved my week on a ferry.")
     dump = " ".join(str(r) for r in store.db.execute("SELECT * FROM campaign_drafts"))
     assert "ferry" not in dump
+
+
+@pytest.mark.parametrize(
+    "draft",
+    [
+        "Campaign season is here.\nI think our team should write more, because nobody else will.",
+        "Ask yourself what your customers need before you post.\nI learned that the hard way.",
+        "Settings matter.\nI changed three in our CI and builds got 4x faster. Ask me how.",
+    ],
+)
+def test_drafts_that_start_with_a_command_word_stay_drafts(
+    coach: Coach, alice: UserKey, draft: str
+) -> None:
+    assert coach.together.handle(speaker("U_ALICE"), draft) is None
+    assert coach.handle(alice, draft).kind == "critique"
