@@ -18,142 +18,16 @@ from slack_sdk.errors import SlackApiError
 from bot.adapters.slack import blocks
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import USER, clip, escape, plain_text
+from bot.adapters.slack.together_views import plain_label, form_view, quoted_blocks
 from bot.coach import Coach, Reply
-from bot.coach.people import Form, Outcome, Person
+from bot.coach.people import Outcome, Person
 from bot.coach.together import Speaker, command_words
-from bot.feedback import PLATFORMS
 from storage import UserKey
 
 log = logging.getLogger(__name__)
 
 SLACK_ID = re.compile(r"^[UW][A-Z0-9]+$")
 NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then start the campaign."
-
-
-def _plain(text: str) -> dict[str, str]:
-    return {"type": "plain_text", "text": clip(text, 150)}
-
-
-def _input(block_id: str, label: str, element: dict[str, Any], optional: bool = False) -> dict:
-    return {
-        "type": "input",
-        "block_id": block_id,
-        "label": _plain(label),
-        "element": element,
-        "optional": optional,
-    }
-
-
-def _text_input(action: str, multiline: bool = False, initial: str = "", limit: int = 2000) -> dict:
-    element: dict[str, Any] = {
-        "type": "plain_text_input",
-        "action_id": action,
-        "multiline": multiline,
-        "max_length": limit,
-    }
-    if initial:
-        element["initial_value"] = initial
-    return element
-
-
-def _modal(callback: str, title: str, submit: str, body: list[dict], meta: str = "") -> dict:
-    return {
-        "type": "modal",
-        "callback_id": callback,
-        "private_metadata": meta,
-        "title": _plain(title[:24]),
-        "submit": _plain(submit),
-        "close": _plain("Cancel"),
-        "blocks": body,
-    }
-
-
-def form_view(form: Form) -> dict[str, Any]:
-    """A coach Form as a Slack modal."""
-    if form.kind == "ask":
-        return _modal(
-            "together_ask",
-            "Ask an expert",
-            "Ask",
-            [
-                _input(
-                    "expert",
-                    "Who should check it?",
-                    {"type": "users_select", "action_id": "person"},
-                ),
-                _input(
-                    "question", "Your question (optional)", _text_input("text", limit=500), True
-                ),
-                blocks.context("Only you and the person you choose will see this draft."),
-            ],
-            str(form.ref),
-        )
-    if form.kind == "suggest":
-        return _modal(
-            "together_suggest",
-            "Suggest a change",
-            "Send",
-            [_input("comment", "Your comment or a better sentence", _text_input("text", True))],
-            str(form.ref),
-        )
-    if form.kind == "campaign_brief":
-        return _modal(
-            "together_campaign",
-            "Campaign brief",
-            "Announce",
-            [
-                blocks.section(f"*{escape(form.values.get('title', ''))}*"),
-                _input("facts", "The key facts", _text_input("text", True, limit=1500)),
-                _input("link", "A link", {"type": "url_text_input", "action_id": "text"}, True),
-                _input("audience", "Who it is for", _text_input("text", limit=300), True),
-            ],
-            str(form.ref),
-        )
-    options = [{"text": _plain(p.label), "value": name} for name, p in PLATFORMS.items()]
-    chosen = form.values.get("default_platform", "linkedin")
-    return _modal(
-        "together_settings",
-        "Workspace settings",
-        "Save",
-        [
-            _input(
-                "companies",
-                "Companies that need disclosure (comma-separated)",
-                _text_input("text", initial=form.values.get("companies", ""), limit=1000),
-                True,
-            ),
-            _input(
-                "policy_terms",
-                "Policy terms: names that must not appear in posts",
-                _text_input("text", initial=form.values.get("policy_terms", ""), limit=1000),
-                True,
-            ),
-            _input(
-                "default_platform",
-                "Default platform",
-                {
-                    "type": "static_select",
-                    "action_id": "choice",
-                    "options": options,
-                    "initial_option": next(
-                        (o for o in options if o["value"] == chosen), options[0]
-                    ),
-                },
-            ),
-        ],
-    )
-
-
-def quoted_blocks(reply: Reply) -> dict[str, Any]:
-    """A reply whose '> ' lines quote a draft or comment: every line escaped, quotes kept."""
-    lines = [
-        "> " + escape(line[2:]) if line.startswith("> ") else escape(line)
-        for line in reply.text.splitlines()
-    ]
-    return {
-        "text": escape(clip(reply.text.splitlines()[0] if reply.text else "", 300)),
-        "blocks": [blocks.section("\n".join(lines)), *blocks.action_buttons(reply.actions)],
-    }
 
 
 @dataclass(frozen=True)
@@ -288,7 +162,7 @@ class SlackTogether:
             return []
         lines = "\n".join(escape(line) for line in desk.lines(key))
         return [
-            {"type": "header", "text": _plain("Settings (admins only)")},
+            {"type": "header", "text": plain_label("Settings (admins only)")},
             blocks.section(lines),
             {
                 "type": "actions",
