@@ -18,7 +18,7 @@ from slack_sdk.errors import SlackApiError
 from bot.adapters.slack import blocks
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import USER, clip, escape, plain_text
-from bot.adapters.slack.together_views import plain_label, form_view, quoted_blocks
+from bot.adapters.slack.together_views import form_view, plain_label, quoted_blocks
 from bot.coach import Coach, Reply
 from bot.coach.people import Outcome, Person
 from bot.coach.together import Speaker, command_words
