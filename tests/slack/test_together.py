@@ -267,7 +267,8 @@ def test_a_campaign_with_three_participants(
         server.click(join["value"], join["action_id"], user=user, container=channel)
         fake.wait_for(lambda calls, n=n: sum("You're in" in c.raw for c in calls) >= n)
     joined = [c for c in fake.of("respond") if "You're in" in c.raw]
-    assert all(c.args["response_type"] == "ephemeral" for c in joined)
+    assert len(joined) == 3 and all(c.args["response_type"] == "ephemeral" for c in joined)
+    assert not matching(fake, "C1", "You're in")  # joining is nobody else's business
     server.stop()
     db = sqlite3.connect(tmp_path / "chorus.db")
     [due] = db.execute("SELECT max(nudge_due) FROM campaign_members").fetchone()
