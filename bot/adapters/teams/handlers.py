@@ -97,7 +97,7 @@ class TeamsCoach:
         text = plain_text(context.activity.text)
         conversation = context.activity.conversation
         personal = (conversation.conversation_type or "personal") == "personal"
-        if self.together is not None and self.together.handles(value, text):
+        if self.together is not None and self.together.handles(context, value):
             raw = context.activity.text or ""  # with its <at> mentions: the resolver needs them
             await self.together.on_turn(context, key, raw, None if personal else conversation.id)
             return

@@ -191,13 +191,15 @@ class TeamsTogether:
 
     # entry points from TeamsCoach
 
-    def handles(self, value: Any, text: str) -> bool:
-        """True for Chorus's forms and the issue 13 command words."""
+    def handles(self, context: TurnContext, value: Any) -> bool:
+        """True for Chorus's forms and the issue 13 commands (typed mentions as tokens)."""
         if isinstance(value, dict) and FORM_KEY in value:
             return True
         if isinstance(value, dict) and "chorus" in value:
             return self.coach.together.is_command(str(value["chorus"]))
-        return self.coach.together.is_command(text)
+        return self.coach.together.is_command(
+            self._with_mentions(context, context.activity.text or "")
+        )
 
     async def on_turn(
         self, context: TurnContext, key: UserKey, text: str, channel: str | None
