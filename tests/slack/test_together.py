@@ -257,7 +257,7 @@ def start(server: ChorusServer, fake: FakeSlack) -> None:
 
 
 def test_a_campaign_with_three_participants(
-    tmp_path: Path, server: ChorusServer, fake: FakeSlack
+    tmp_path: Path, server: ChorusServer, fake: FakeSlack, request: pytest.FixtureRequest
 ) -> None:
     start(server, fake)
     announcement = wait_post(fake, "C1", "Campaign: Launch of Acme Sync")
@@ -281,6 +281,7 @@ def test_a_campaign_with_three_participants(
     assert len(matching(fake, "DU2", "your own take")) == 1  # one nudge, whatever the sweeps
 
     server = ChorusServer(tmp_path, fake, CHORUS_COMPANY="Acme")
+    request.addfinalizer(server.stop)  # stopped even when an assert fails
     server.dm(f"campaign draft {EXAMPLES['brief']}", user="U2")
     copied = json.dumps(wait_post(fake, "DU2", "For “Launch"))
     assert "This reads like the brief" in copied
