@@ -142,6 +142,17 @@ def _parser() -> argparse.ArgumentParser:
     db_sub.add_parser(
         "migrate", help="apply pending migrations", description="Apply pending schema migrations."
     )
+    settings_cmd = sub.add_parser(
+        "settings", help="settings per workspace", description="Settings per workspace."
+    )
+    settings_sub = settings_cmd.add_subparsers(dest="settings_command", metavar="ACTION")
+    settings_sub.required = True
+    settings_sub.add_parser(
+        "export",
+        help="print every workspace's settings, admins and audit log as JSON",
+        description="Every workspace's settings (with the environment's defaults), the admins "
+        "added in Chorus, and who changed what and when, as JSON.",
+    )
     sub.add_parser(
         "rules",
         help="list every check and what it looks for",
@@ -336,6 +347,18 @@ def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     return EXIT_OK
 
 
+def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
+    """Print every workspace's settings, admins and audit log."""
+    from bot.coach.workspace import CoachSettings, export
+    from storage import Store
+
+    store = Store(settings.database, settings.retention_days)
+    store.migrate()
+    defaults = CoachSettings(settings.companies, settings.policy_terms, admins=settings.admins)
+    print(json.dumps(export(store, defaults), indent=2, ensure_ascii=False))
+    return EXIT_OK
+
+
 def cmd_rules(args: argparse.Namespace, settings: Settings) -> int:
     """Print every rule with its explanation."""
     for rule in RULES:
@@ -355,6 +378,7 @@ COMMANDS = {
     "slack": cmd_slack,
     "db": cmd_db,
     "rules": cmd_rules,
+    "settings": cmd_settings,
 }
 
 

@@ -81,6 +81,7 @@ class Settings:
     # The Agents SDK's own variables (CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, ...),
     # handed to it as read here; secrets among them stay out of repr().
     teams_environment: tuple[tuple[str, str], ...] = field(default=(), repr=False)
+    admins: tuple[str, ...] = ()  # CHORUS_ADMINS: Chorus admins from the start (Teams' first)
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -114,6 +115,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         database=Path(env.get("CHORUS_DB", "chorus.db")),
         companies=_list(env.get("CHORUS_COMPANY")),
         policy_terms=_list(env.get("CHORUS_POLICY_TERMS")),
+        admins=_list(env.get("CHORUS_ADMINS")),
         retention_days=_whole_number(env, "CHORUS_RETENTION_DAYS", 30),
         log_level=env.get("CHORUS_LOG_LEVEL", "").upper() or None,
         tips_file=Path(env.get("CHORUS_TIPS_FILE", PROMPTS_DIR / "tips.yaml")),

@@ -48,7 +48,7 @@ def build_coach(settings: Settings, clock: Callable[[], datetime] = utc_now) -> 
     return Coach(
         open_store(settings),
         TipLibrary.from_file(settings.tips_file),
-        CoachSettings(settings.companies, settings.policy_terms),
+        CoachSettings(settings.companies, settings.policy_terms, admins=settings.admins),
         clock=clock,
         editor=editor,
         daily_token_limit=settings.model.daily_limit,
@@ -90,7 +90,13 @@ def build_sweeper(settings: Settings, coach: Coach, deliverers: dict[str, Delive
     outreach = Outreach(
         coach.store, coach.tips, load_nudges(settings.nudges_file), coach.default_zone, coach.clock
     )
-    return Sweeper(outreach, deliverers, Pacer(settings.sends_per_second))
+    from functools import partial
+
+    from bot.coach.together import sweep_together
+
+    sweeper = Sweeper(outreach, deliverers, Pacer(settings.sends_per_second))
+    sweeper.together = partial(sweep_together, coach.together, deliverers)
+    return sweeper
 
 
 def start_scheduler(settings: Settings, coach: Coach, deliverers: dict[str, Deliverer]) -> None:

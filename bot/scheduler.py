@@ -67,6 +67,8 @@ class Sweeper:
         self.deliveries: Deliveries = outreach.deliveries
         self.deliverers = deliverers
         self.pace = pace
+        # issue 13: expert reminders and expiries, campaign nudges (bot/coach/together.py)
+        self.together: Callable[[datetime], list[str]] | None = None
 
     def reconcile(self, now: datetime) -> int:
         """On start-up: record sends interrupted mid-flight as 'unknown' (never resend them)."""
@@ -87,6 +89,9 @@ class Sweeper:
         for delivery in self.deliveries.retryable(now, BATCH):
             if delivery.kind in kinds:
                 report.add(self._retry(delivery, now))
+        if self.together is not None and "nudge" in kinds:
+            for outcome in self.together(now):
+                report.add(outcome)
         if report.counts:
             log.info("sweep at %s: %s", now.isoformat(timespec="minutes"), report.counts)
         return report

@@ -1,5 +1,8 @@
 """Persistence: the sqlite-utils store and its migrations. All SQL lives here."""
 
+# Issue 13's tables forget a user with the rest of their data (Store.delete_user).
+from storage.campaigns import Campaigns
+from storage.experts import ExpertRequests
 from storage.records import (
     ChannelTips,
     Checkin,
@@ -11,7 +14,10 @@ from storage.records import (
     User,
     UserKey,
 )
-from storage.store import Store, text_hash
+from storage.store import FORGET_HOOKS, Store, text_hash
+from storage.workspace import Workspaces
+
+FORGET_HOOKS.extend((ExpertRequests.forget, Campaigns.forget, Workspaces.forget))
 
 __all__ = [
     "ChannelTips",

@@ -191,3 +191,132 @@ def m007_conversation_references(db: Database) -> None:
             PRIMARY KEY (platform, team_id, kind, owner)
         )"""
     )
+
+
+# Issue 13: ask an expert, campaigns, settings per workspace (portable SQL: TEXT timestamps,
+# INTEGER ids, no SQLite-only functions; storage/experts.py, campaigns.py, workspace.py).
+
+
+@migrations()
+def m008_experts_campaigns_workspaces(db: Database) -> None:
+    """Expert requests and blocks, campaigns with members and drafts, workspace settings,
+    admins and their audit log, and whether a user chose their platform themselves."""
+    db.execute(
+        """
+        CREATE TABLE expert_requests (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            writer_id TEXT NOT NULL,
+            expert_id TEXT,
+            expert_tz TEXT NOT NULL,
+            critique_ref INTEGER,
+            draft TEXT,
+            question TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL CHECK (state IN
+                ('open', 'looks_right', 'suggested', 'not_mine', 'expired')),
+            comment TEXT,
+            created TEXT NOT NULL,
+            remind_at TEXT NOT NULL,
+            expires TEXT NOT NULL,
+            reminded TEXT,
+            answered TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX expert_requests_due ON expert_requests (state, remind_at)")
+    db.execute(
+        "CREATE INDEX expert_requests_writer ON expert_requests (platform, team_id, writer_id)"
+    )
+    db.execute(
+        "CREATE INDEX expert_requests_expert ON expert_requests (platform, team_id, expert_id)"
+    )
+    db.execute(
+        """
+        CREATE TABLE expert_blocks (
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            expert_id TEXT NOT NULL,
+            writer_id TEXT NOT NULL,
+            created TEXT NOT NULL,
+            PRIMARY KEY (platform, team_id, expert_id, writer_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE campaigns (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            channel_id TEXT NOT NULL,
+            champion_id TEXT,
+            title TEXT NOT NULL,
+            ends TEXT NOT NULL,
+            facts TEXT NOT NULL DEFAULT '',
+            link TEXT NOT NULL DEFAULT '',
+            audience TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL CHECK (state IN ('draft', 'open', 'stopped')),
+            created TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX campaigns_by_channel ON campaigns (platform, team_id, channel_id)")
+    db.execute(
+        """
+        CREATE TABLE campaign_members (
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            joined TEXT NOT NULL,
+            nudge_due TEXT,
+            nudged TEXT,
+            PRIMARY KEY (campaign_id, user_id)
+        )"""
+    )
+    db.execute("CREATE INDEX campaign_members_due ON campaign_members (nudge_due)")
+    db.execute(
+        """
+        CREATE TABLE campaign_drafts (
+            id INTEGER PRIMARY KEY,
+            campaign_id INTEGER NOT NULL REFERENCES campaigns(id) ON DELETE CASCADE,
+            user_id TEXT NOT NULL,
+            score INTEGER NOT NULL,
+            fingerprint TEXT NOT NULL,
+            created TEXT NOT NULL,
+            posted TEXT
+        )"""
+    )
+    db.execute("CREATE INDEX campaign_drafts_by_campaign ON campaign_drafts (campaign_id, user_id)")
+    db.execute(
+        """
+        CREATE TABLE workspace_settings (
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            name TEXT NOT NULL,
+            value TEXT NOT NULL,
+            PRIMARY KEY (platform, team_id, name)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE workspace_admins (
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            user_id TEXT NOT NULL,
+            added_by TEXT,
+            added TEXT NOT NULL,
+            PRIMARY KEY (platform, team_id, user_id)
+        )"""
+    )
+    db.execute(
+        """
+        CREATE TABLE settings_audit (
+            id INTEGER PRIMARY KEY,
+            platform TEXT NOT NULL,
+            team_id TEXT NOT NULL,
+            actor_id TEXT,
+            name TEXT NOT NULL,
+            old_value TEXT,
+            new_value TEXT,
+            at TEXT NOT NULL
+        )"""
+    )
+    db.execute("CREATE INDEX settings_audit_by_workspace ON settings_audit (platform, team_id, at)")
+    db.execute("ALTER TABLE users ADD COLUMN platform_chosen INTEGER NOT NULL DEFAULT 0")

@@ -6,7 +6,7 @@ import hashlib
 import json
 import sqlite3
 import threading
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
@@ -50,6 +50,12 @@ def _moment(value: str | None) -> datetime | None:
 def text_hash(text: str) -> str:
     """A stable fingerprint of a draft, kept after the text itself is deleted."""
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+# Forget-me hooks: each deletes (or strips the user's id and text from) its own tables, in
+# delete_user's transaction, and returns rows changed. storage/__init__.py registers them.
+ForgetHook = Callable[[Database, UserKey], int]
+FORGET_HOOKS: list[ForgetHook] = []
 
 
 class Store:
@@ -161,14 +167,18 @@ class Store:
     def set_default_platform(self, user: User, platform: str) -> None:
         """Remember the platform the user writes for most."""
         with self._tx() as db:
-            db.execute("UPDATE users SET default_platform = ? WHERE id = ?", (platform, user.id))
+            db.execute(
+                "UPDATE users SET default_platform = ?, platform_chosen = 1 WHERE id = ?",
+                (platform, user.id),
+            )
 
     def delete_user(self, key: UserKey) -> int:
         """Delete the user and everything stored about them; return rows deleted."""
+        with self._tx() as db:
+            deleted = sum(hook(db, key) for hook in FORGET_HOOKS)
         user = self.find_user(key)
         if user is None:
-            return 0
-        deleted = 0
+            return deleted
         with self._tx() as db:
             for table in ("critiques", "goals", "confidence_checkins"):
                 deleted += db.execute(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import UTC, datetime, tzinfo
 from zoneinfo import ZoneInfo
 
@@ -19,6 +19,9 @@ from bot.coach.reminders import reschedule_user
 from bot.coach.reply import Action, Reply
 from bot.coach.router import classify, command_name, split_command
 from bot.coach.tips import Match, Tip, TipLibrary
+from bot.coach.together import NAMES as TOGETHER_COMMANDS
+from bot.coach.together import Together
+from bot.coach.workspace import CoachSettings
 from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import PLATFORMS, Critique, critique, get_platform
 from storage import CritiqueRecord, NewCritique, Store, UserKey
@@ -48,14 +51,6 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
-@dataclass(frozen=True)
-class CoachSettings:
-    """What an admin configures: companies that need disclosure, and policy terms."""
-
-    companies: tuple[str, ...] = ()
-    policy_terms: tuple[str, ...] = ()
-
-
 class Coach:
     """The platform-neutral brain every front end talks to."""
 
@@ -75,6 +70,7 @@ class Coach:
         self.clock = clock
         self.default_zone = default_zone or datetime.now().astimezone().tzinfo or UTC
         self.desk = EditorDesk(editor, store, daily_token_limit, clock)
+        self.together = Together(self)
 
     @property
     def editor_enabled(self) -> bool:
@@ -150,6 +146,9 @@ class Coach:
             return self._review_command(user, args)
         if name == "recheck":
             return self._recheck(user, args)
+        if name in TOGETHER_COMMANDS:  # the shell: no colleagues to ask, no forms to open
+            outcome = self.together.handle(Together.speaker(user, channel), f"{name} {args}")
+            return outcome.reply if outcome else Reply("invalid", APOLOGY)
         return commands.COMMANDS[name](self._context(channel), user, args)
 
     def _context(self, channel: str | None = None) -> Context:
@@ -238,7 +237,8 @@ class Coach:
 
         def again() -> Reply:
             record = self._stored_draft(user, critique_id)
-            return _critique_reply(self._critique(record.text or "", record.platform), record.id)
+            result = self._critique(user, record.text or "", record.platform)
+            return _critique_reply(result, record.id)
 
         return self._safely("expanded critique", again)
 
@@ -257,8 +257,13 @@ class Coach:
         """True the first time a chat platform delivers this event (retries are False)."""
         return self.store.first_sighting(source, event_id, self.clock())
 
-    def _critique(self, text: str, platform: str) -> Critique:
-        return critique(text, platform, self.settings.companies, self.settings.policy_terms)
+    def stored_text(self, user: UserKey, critique_id: int) -> str:
+        """The text of one of the user's stored drafts; ChorusError when it is gone."""
+        return self._stored_draft(user, critique_id).text or ""
+
+    def _critique(self, user: UserKey, text: str, platform: str) -> Critique:
+        settings = self.together.settings_for(user)  # the workspace's, else the environment's
+        return critique(text, platform, settings.companies, settings.policy_terms)
 
     def _recheck(self, user: UserKey, args: str) -> Reply:
         words = args.split()
@@ -267,11 +272,20 @@ class Coach:
         record = self._stored_draft(user, int(words[0]))
         return self.review(user, record.text or "", get_platform(words[1]).name)
 
-    def review(self, user: UserKey, text: str, platform: str | None = None) -> Reply:
-        """Critique a draft for the user's platform, store the result, and reply with it."""
+    def review(
+        self,
+        user: UserKey,
+        text: str,
+        platform: str | None = None,
+        adjust: Callable[[Critique], Critique] | None = None,
+    ) -> Reply:
+        """Critique a draft for the user's platform, store the result, and reply with it
+        (`adjust` adds what a campaign checks)."""
         now = self.clock()
         profile = self.store.ensure_user(user, now)
-        result = self._critique(text, platform or profile.default_platform)
+        result = self._critique(user, text, platform or self.together.platform_for(profile))
+        if adjust is not None:
+            result = adjust(result)
         critique_id = self.store.record_critique(profile, _record(result, text), now)
         log.info(
             "critique platform=%s score=%d words=%d findings=%d",
@@ -280,7 +294,8 @@ class Coach:
             result.stats.words,
             len(result.findings),
         )
-        return _critique_reply(result, critique_id)
+        reply = _critique_reply(result, critique_id)
+        return reply if adjust is not None else self.together.decorate(user, reply)
 
     def answer(self, question: str) -> Reply:
         """Answer a question from the tips library, saying which tip it used."""
@@ -361,4 +376,5 @@ def _critique_actions(critique_id: int, platform: str) -> tuple[Action, ...]:
         Action("Not helpful", f"feedback {critique_id} not-helpful"),
         *others,
         Action("Set a goal", "goal"),
+        Action("Ask an expert", f"ask {critique_id}"),
     )

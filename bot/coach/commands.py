@@ -8,6 +8,7 @@ from dataclasses import replace
 
 from bot.coach.context import Context
 from bot.coach.dashboard import build_dashboard, goal_status, plural
+from bot.coach.experts import experts_data, experts_progress
 from bot.coach.goals import GOAL_HELP, parse_goal
 from bot.coach.outreach import weekly_reply
 from bot.coach.reminders import nudges_command, tips_command
@@ -124,7 +125,7 @@ def progress_command(ctx: Context, key: UserKey, args: str) -> Reply:
         return Reply(
             "command", "No drafts yet. Paste one and I'll score it; your progress starts there."
         )
-    lines = ["Your progress", *dashboard.lines()]
+    lines = ["Your progress", *dashboard.lines(), *experts_progress(ctx, key)]
     if dashboard.goals:
         lines += ["Goals:", *(f"• {g}" for g in dashboard.goals)]
     return Reply("command", "\n".join(lines), actions=(Action("Chart of 8 weeks", "chart"),))
@@ -150,6 +151,7 @@ def data_command(ctx: Context, key: UserKey, args: str) -> Reply:
         if record.text:
             preview = " ".join(record.text.split())[:60]
             lines.append(f"  {record.created:%Y-%m-%d} {record.score}/100 “{preview}…”")
+    lines += experts_data(ctx, key)
     lines.append("`forget me` deletes all of it.")
     return Reply("command", "\n".join(lines))
 

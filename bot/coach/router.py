@@ -42,6 +42,18 @@ ARGUMENT_SHAPES: dict[str, regex.Pattern[str]] = {
     "tips": regex.compile(
         r"^(?:off|(?:here\s+)?(?:daily|weekly)\s+[\w: ]{1,20})?$", regex.IGNORECASE
     ),
+    # issue 13: ask an expert, campaigns, settings (bot/coach/together.py)
+    "ask": regex.compile(r"^(?:\d+|@\S+.*)$", regex.DOTALL),
+    "expert": regex.compile(r"^\d+\s+(?:looks-right|suggest|not-mine)\b.*$", regex.DOTALL),
+    "stop": regex.compile(r"^requests\s+from\s+\S+$", regex.IGNORECASE),
+    "campaign": regex.compile(
+        r"^(?:start\s.+|status|stop|(?:join|posted|check)\s+\d+|draft\s.+)$",
+        regex.DOTALL | regex.IGNORECASE,
+    ),
+    "settings": regex.compile(
+        r"^(?:|edit|(?:companies|company|policy|platform)\s[^\n]*|admin\s+(?:add|remove)\s+\S+)$",
+        regex.IGNORECASE,
+    ),
 }
 ALIASES = {
     "goals": "goal",

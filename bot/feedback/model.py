@@ -28,6 +28,7 @@ CATEGORIES: tuple[str, ...] = (
     "policy",
     "inclusive",
     "emoji",
+    "authenticity",  # campaign drafts only: bot/feedback/authenticity.py
 )
 
 

@@ -53,6 +53,9 @@ COST: dict[str, float] = {
     "disclosure.missing": 35,
     "policy.confidential": 50,
     "policy.company_term": 50,
+    "authenticity.brief": 25,
+    "authenticity.peer": 25,
+    "disclosure.campaign": 35,
 }
 DEFAULT_COST = 5
 SUBSCORE_SCALE = 40  # a category's subscore is 0 once its notes cost this much

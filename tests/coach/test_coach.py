@@ -34,7 +34,14 @@ def test_a_draft_gets_a_critique_that_is_stored(coach: Coach, store: Store, alic
     assert record.text == DRAFT
     assert record.score == reply.critique.score
     labels = [a.label for a in reply.actions]
-    assert labels == ["Helpful", "Not helpful", "Check for X", "Check for Bluesky", "Set a goal"]
+    assert labels == [
+        "Helpful",
+        "Not helpful",
+        "Check for X",
+        "Check for Bluesky",
+        "Set a goal",
+        "Ask an expert",
+    ]
 
 
 def test_a_question_is_answered_from_a_named_tip_and_stores_nothing(

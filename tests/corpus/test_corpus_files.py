@@ -89,7 +89,8 @@ def test_every_category_has_enough_cases_each_way() -> None:
     cases = load("critique")
     flags = Counter(k for c in cases for k in c["must_flag"])
     clears = Counter(k for c in cases for k in c["must_not_flag"])
-    thin = [k for k in CATEGORIES if flags[k] < MIN_PER_CATEGORY or clears[k] < MIN_PER_CATEGORY]
+    judged = [k for k in CATEGORIES if k != "authenticity"]  # campaign drafts only: its own set
+    thin = [k for k in judged if flags[k] < MIN_PER_CATEGORY or clears[k] < MIN_PER_CATEGORY]
     assert not thin, f"fewer than {MIN_PER_CATEGORY} must_flag or must_not_flag cases: {thin}"
 
 

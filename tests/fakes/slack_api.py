@@ -47,6 +47,8 @@ class FakeSlack:
         self.status_available = True
         self.streaming_available = True
         self.socket_url = ""
+        self.users: dict[str, dict[str, Any]] = {}  # users.info fields per user id
+        self.unknown_users: set[str] = set()  # users.info answers user_not_found
         self.uploads: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
         self._recent: dict[str, list[float]] = {}
@@ -130,7 +132,7 @@ class FakeSlack:
                     "is_im": channel.startswith("D"),
                 }
             },
-            "users.info": {"user": {"id": user, "tz": "Europe/Berlin"}},
+            "users.info": {"user": {"id": user, "tz": "Europe/Berlin", **self.users.get(user, {})}},
             "apps.connections.open": {"url": self.socket_url},
             "files.getUploadURLExternal": {
                 "upload_url": f"http://127.0.0.1:{self.port}/upload/F{ts[-3:]}",
@@ -158,6 +160,8 @@ class FakeSlack:
         }
         if method == "assistant.threads.setStatus" and not self.status_available:
             return {"ok": False, "error": "not_allowed"}
+        if method == "users.info" and user in self.unknown_users:
+            return {"ok": False, "error": "user_not_found"}
         if method == "chat.startStream" and not self.streaming_available:
             return {"ok": False, "error": "not_allowed"}
         return {"ok": True, **answers.get(method, {})}

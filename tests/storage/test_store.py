@@ -47,6 +47,7 @@ def test_migrating_an_old_database_keeps_its_rows(tmp_path: Path) -> None:
         "m005_schedules_deliveries",
         "m006_llm_usage",
         "m007_conversation_references",
+        "m008_experts_campaigns_workspaces",
     ]
     assert store.migrate() == []
     user = store.find_user(UserKey("slack", "T1", "U1"))

@@ -15,8 +15,8 @@ from bot.coach import Action, Reply
 from bot.coach.coach import _critique_reply
 from bot.feedback import ALSO_NOTICED_MAX, PLATFORMS, critique
 from tests.drafts import noisy_draft
+from tests.teams.parts import find, text_blocks
 from tests.teams.test_teams_http import SCHEMA
-from tests.teams.test_teams_ui import find, text_blocks
 
 LARGEST_CARD_BYTES = 40_000
 

@@ -14,6 +14,7 @@ from tests.conftest import FIXTURES
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.chorus_server import ChorusServer
 from tests.fakes.slack_api import FakeSlack
+from tests.teams.parts import all_actions
 
 SCHEMA = json.loads((FIXTURES / "adaptive-cards" / "schema-1.5.json").read_text())
 DRAFT = (
@@ -87,10 +88,17 @@ def test_a_draft_gets_typing_then_a_valid_critique_card(
     text = json.dumps(card)
     assert "/100** for LinkedIn" in text and "What works" in text
     assert "Action.ToggleVisibility" in text and "everything-else" in text
-    titles = [a["title"] for a in card["actions"]]
-    assert {"Helpful", "Not helpful", "Check for X", "Check for Bluesky", "Set a goal"} <= set(
-        titles
-    )
+    rows = [b["actions"] for b in card["body"] if b.get("type") == "ActionSet"]
+    titles = [a["title"] for a in all_actions(card)]
+    assert {
+        "Helpful",
+        "Not helpful",
+        "Check for X",
+        "Check for Bluesky",
+        "Set a goal",
+        "Ask an expert",
+    } <= set(titles)
+    assert all(len(row) <= 5 for row in [*rows, card["actions"]])
     assert message["replyToId"] == "act-1"
 
 
@@ -103,7 +111,7 @@ def test_a_question_gets_the_tip(teams: ChorusServer, connector: FakeConnector) 
 def test_a_card_submit_runs_its_command(teams: ChorusServer, connector: FakeConnector) -> None:
     post(teams, activity(connector, text=DRAFT))
     [critique] = connector.wait_for(1)
-    helpful = next(a for a in cards(critique)[0]["actions"] if a["title"] == "Helpful")
+    helpful = next(a for a in all_actions(cards(critique)[0]) if a["title"] == "Helpful")
     post(teams, activity(connector, id="act-2", text=None, value=helpful["fallback"]["data"]))
     assert "Glad it helped" in connector.wait_for(2)[1]["text"]
 

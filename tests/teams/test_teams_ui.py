@@ -11,6 +11,7 @@ import pytest
 
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.chorus_server import ChorusServer
+from tests.teams.parts import all_actions, find, text_blocks
 from tests.teams.test_teams_http import DRAFT, activity, cards, mention, post, valid
 
 SINGLE_NEWLINE = re.compile(r"(?<!\n)\n(?!\n)")
@@ -36,20 +37,6 @@ SESSION = (
     "forget me",
     "forget me confirm",
 )
-
-
-def text_blocks(element: Any) -> list[str]:
-    """Every TextBlock's text in a card, nested containers and show-cards included."""
-    found: list[str] = []
-    if isinstance(element, dict):
-        if element.get("type") == "TextBlock":
-            found.append(element["text"])
-        for value in element.values():
-            found += text_blocks(value)
-    elif isinstance(element, list):
-        for item in element:
-            found += text_blocks(item)
-    return found
 
 
 def rendering_problems(message: dict[str, Any]) -> list[str]:
@@ -125,7 +112,7 @@ def test_the_chart_says_what_changed_and_keeps_its_alt_text_on_the_image(
 
 
 def goal_form(card: dict[str, Any]) -> dict[str, Any]:
-    [button] = [a for a in card["actions"] if a["title"] == "Set a goal"]
+    [button] = [a for a in all_actions(card) if a["title"] == "Set a goal"]
     assert button["type"] == "Action.ShowCard"
     return button["card"]
 
@@ -245,23 +232,6 @@ def test_a_critique_card_has_at_most_five_actions_and_show_hides_again(
     opened = toggle(hidden, show)
     assert opened["everything-else"] is True and opened["show-everything-else"] is False
     assert toggle(opened, hide) == hidden
-
-
-def find(element: Any, kind: str) -> list[dict[str, Any]]:
-    found: list[dict[str, Any]] = []
-    if isinstance(element, dict):
-        if element.get("type") == kind:
-            found.append(element)
-        for value in element.values():
-            found += find(value, kind)
-    elif isinstance(element, list):
-        for item in element:
-            found += find(item, kind)
-    return found
-
-
-def all_actions(card: dict[str, Any]) -> list[dict[str, Any]]:
-    return card.get("actions", []) + [a for s in find(card, "ActionSet") for a in s["actions"]]
 
 
 def visibility(card: dict[str, Any]) -> dict[str, bool]:

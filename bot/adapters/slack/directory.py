@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from typing import Any
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -23,6 +24,7 @@ class Directory:
         self._lock = threading.Lock()
         self._dm: dict[UserKey, str] = {}
         self._tz: dict[UserKey, str | None] = {}
+        self._profiles: dict[UserKey, dict[str, Any]] = {}
         self._no_status: set[str] = set()
 
     def offers_status(self, team: str) -> bool:
@@ -41,14 +43,28 @@ class Directory:
             known = key in self._tz
             tz = self._tz.get(key)
         if not known:
-            try:
-                tz = client.users_info(user=key.user_id)["user"].get("tz")
-            except SlackApiError as error:
-                log.warning("users.info failed for a user: %s", error.response.get("error"))
+            tz = (self.profile(client, key, fresh=True) or {}).get("tz")
             with self._lock:
                 self._tz[key] = tz
         if tz:
             self.coach.remember_tz(key, tz)
+
+    def profile(
+        self, client: WebClient, key: UserKey, fresh: bool = False
+    ) -> dict[str, Any] | None:
+        """The user's users.info record (cached unless `fresh`); None if Slack doesn't know them."""
+        with self._lock:
+            cached = self._profiles.get(key)
+        if cached is not None and not fresh:
+            return cached
+        try:
+            found = dict(client.users_info(user=key.user_id)["user"])
+        except SlackApiError as error:
+            log.warning("users.info failed for a user: %s", error.response.get("error"))
+            return None
+        with self._lock:
+            self._profiles[key] = found
+        return found
 
     def dm_channel(self, client: WebClient, key: UserKey) -> str:
         """The user's DM channel with Chorus (conversations.open, cached)."""

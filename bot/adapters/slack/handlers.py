@@ -17,6 +17,7 @@ from bot.adapters.slack.delivery import post
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import plain_text, without_mention
 from bot.adapters.slack.status import Working
+from bot.adapters.slack.together import SlackTogether
 from bot.coach import Action, Coach, Reply, classify
 from bot.coach.router import command_name
 from storage import UserKey
@@ -59,6 +60,11 @@ class SlackCoach:
     coach: Coach
     directory: Directory
 
+    @property
+    def together(self) -> SlackTogether:
+        """Ask an expert, campaigns and settings (issue 13), tried before everything else."""
+        return SlackTogether(self.coach, self.directory)
+
     def register(self, app: App) -> None:
         """Attach every listener to the Bolt app."""
         app.middleware(self.drop_retries)
@@ -72,6 +78,7 @@ class SlackCoach:
         app.action(re.compile(r"^chorus:"))(self.on_action)
         app.view("chorus_goal")(self.on_goal_submitted)
         app.view("chorus_nudges")(self.on_nudges_submitted)
+        self.together.register(app)
         app.error(self.on_error)
 
     # Retries and errors
@@ -98,6 +105,8 @@ class SlackCoach:
             return
         key = user_key(context, event["user"])
         self.directory.learn_tz(client, key)
+        if self.together.on_dm(client, key, event["channel"], event.get("text") or ""):
+            return
         text = plain_text(event.get("text") or "")
         kind = classify(text).kind if text.strip() else "message"
         working = Working.start(
@@ -216,7 +225,7 @@ class SlackCoach:
 
     def publish_home(self, client: WebClient, key: UserKey) -> None:
         """Refresh the user's App Home dashboard."""
-        client.views_publish(user_id=key.user_id, view=blocks.home_view(self.coach.dashboard(key)))
+        client.views_publish(user_id=key.user_id, view=self.together.home(client, key))
 
     # Slash command and shortcut
 
@@ -232,6 +241,8 @@ class SlackCoach:
         ack()
         key = user_key(context, command["user_id"])
         self.directory.learn_tz(client, key)
+        if self.together.on_slash(client, key, command, respond):
+            return
         text = plain_text(command.get("text") or "").strip() or "help"
         if command_name(text) == "tips" and text.split()[1:] and not self._member(client, command):
             reply = Reply("invalid", NOT_A_MEMBER)
@@ -290,6 +301,9 @@ class SlackCoach:
         if action_id == "chorus:expand":
             reply = self.coach.critique_again(key, int(action.get("value") or 0))
             self._answer_action(body, client, respond, key, reply, in_place=True)
+            return
+        if self.together.on_action(client, key, body, action.get("value") or "", respond):
+            self.publish_home(client, key)
             return
         reply = self.coach.command(key, action.get("value") or "help")
         self._answer_action(body, client, respond, key, reply)

@@ -12,6 +12,7 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import AgentApplication, Authorization, MemoryStorage, TurnState
 
 from bot.adapters.teams.handlers import TeamsCoach
+from bot.adapters.teams.together import TeamsTogether
 from bot.coach import Coach
 
 SERVICE = "SERVICE_CONNECTION"
@@ -50,6 +51,6 @@ def build_teams(environ: Mapping[str, str], coach: Coach) -> TeamsBot:
         authorization=Authorization(storage, connections, **config),
         **config,
     )
-    TeamsCoach(coach).register(app)
+    TeamsCoach(coach, TeamsTogether(coach, adapter, app_id)).register(app)
     auth = connections.get_default_connection_configuration()
     return TeamsBot(app, adapter, auth, not app_id, app_id)

@@ -6,7 +6,7 @@ import asyncio
 import html
 import logging
 import re
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from microsoft_agents.activity import Activity, ActivityTypes, AdaptiveCardInvokeResponse
 from microsoft_agents.hosting.core import AgentApplication, TurnContext, TurnState
@@ -16,6 +16,9 @@ from bot.adapters.teams.cards import as_activity
 from bot.adapters.teams.elements import command_from
 from bot.coach import Coach, Reply, classify
 from storage import UserKey
+
+if TYPE_CHECKING:
+    from bot.adapters.teams.together import TeamsTogether
 
 log = logging.getLogger(__name__)
 
@@ -53,8 +56,9 @@ def personal(activity: Activity) -> bool:
 class TeamsCoach:
     """The Teams handlers, sharing one coach."""
 
-    def __init__(self, coach: Coach) -> None:
+    def __init__(self, coach: Coach, together: TeamsTogether | None = None) -> None:
         self.coach = coach
+        self.together = together  # ask an expert, campaigns, settings (issue 13)
 
     def register(self, app: AgentApplication[TurnState]) -> None:
         """Attach every handler to the agent application."""
@@ -85,6 +89,10 @@ class TeamsCoach:
         if personal(activity):  # a channel thread's id would make Teams refuse the indicator
             await context.send_activity(Activity(type=ActivityTypes.typing))
         channel = None if personal(activity) else activity.conversation.id
+        if self.together is not None and self.together.handles(context, activity.value):
+            raw = activity.text or ""  # with its <at> mentions: the resolver needs them
+            await self.together.on_turn(context, key, raw, channel, activity.value)
+            return
         command = command_from(activity.value)
         if command is not None:
             reply = await asyncio.to_thread(self._command, key, command, channel)
@@ -139,6 +147,9 @@ class TeamsCoach:
         and the card that was pressed stays as it was."""
         key = await self._learn(context)
         channel = None if personal(context.activity) else context.activity.conversation.id
+        if self.together is not None and self.together.handles(context, data):
+            await self.together.on_turn(context, key, "", channel, data)
+            return invoke_response.message(ANSWERED)
         reply = await asyncio.to_thread(self._command, key, command_from(data) or "help", channel)
         await context.send_activity(as_activity(reply))
         return invoke_response.message(ANSWERED)

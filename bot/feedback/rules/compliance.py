@@ -18,11 +18,18 @@ def _mention(company: str, text: str) -> regex.Match[str] | None:
     return regex.search(rf"(?<![\w])[#@]?{name}(?![\w])", text, regex.IGNORECASE)
 
 
-def _disclosed(draft: Draft, company: str) -> bool:
+def disclosed(draft: Draft, company: str) -> bool:
+    """True when the draft says, in any words, that the writer is connected to `company`
+    (an empty company: to their employer, by a general disclosure)."""
     if lexicon.DISCLOSURE_PHRASES.search(draft.lower) or lexicon.DISCLOSURE_MARKS.search(
         draft.lower
     ):
         return True
+    if not company.strip():
+        return any(
+            tag.group().lower() in ("#ad", "#sponsored", "#employee")
+            for tag in lexicon.DISCLOSURE_TAGS.finditer(draft.prose)
+        )
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
     for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE):
         if regex.search(pattern.format(company=name), draft.lower):
@@ -49,7 +56,7 @@ def missing_disclosure(draft: Draft) -> Iterator[Hit]:
         return  # colleagues on a company channel know who the writer works for
     for company in draft.companies:
         found = _mention(company, draft.prose)
-        if found and not _disclosed(draft, company):
+        if found and not disclosed(draft, company):
             yield Hit(
                 "error",
                 f"You mention {company} without saying you're connected to it.",
