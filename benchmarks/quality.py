@@ -1,7 +1,8 @@
 """Quality of the critique, the score, routing and answers, measured on tests/corpus/.
 
 Run: `.venv/bin/python benchmarks/quality.py` (add `--misses` to list every miss and false
-alarm with its text). Prints Markdown tables: Chorus beside proselint 0.16 (in this process)
+alarm with its text; `--corpus tests/corpus/heldout` measures the held-out cases instead of the
+ones Chorus was tuned on). Prints Markdown tables: Chorus beside proselint 0.16 (in this process)
 and write-good (npm, installed into a temporary folder; skipped with a note when node or npm
 is missing), each scored only on the categories its checks cover, through the mapping below.
 Figures only; the floors live in tests/corpus/test_floors.py.
@@ -214,15 +215,23 @@ def report_tables(report: ev.Report) -> list[str]:
     return lines
 
 
+def display(corpus: Path) -> str:
+    """A corpus directory as a path from the repository root when it is inside it."""
+    try:
+        return str(corpus.relative_to(ev.ROOT))
+    except ValueError:
+        return str(corpus)
+
+
 def one_line(text: str, width: int = 140) -> str:
     """A case's text on one line, cut to width."""
     flat = " ".join(text.split())
     return flat if len(flat) <= width else flat[: width - 1] + "…"
 
 
-def miss_lines(report: ev.Report) -> list[str]:
+def miss_lines(report: ev.Report, corpus: Path = ev.CORPUS) -> list[str]:
     """Every miss and false alarm of Chorus, with the text, for engineers to read."""
-    cases = {c["id"]: c for c in ev.load("critique")}
+    cases = {c["id"]: c for c in ev.load("critique", corpus)}
     lines = ["## Chorus misses and false alarms", ""]
     for figures in report.categories:
         if not figures.missed_ids and not figures.false_alarm_ids:
@@ -242,7 +251,7 @@ def miss_lines(report: ev.Report) -> list[str]:
                 f"{one_line(case['text'])}"
             )
         lines.append("")
-    rated = {r["id"]: r for r in ev.load("rated")}
+    rated = {r["id"]: r for r in ev.load("rated", corpus)}
     lines.append("## Scores against ratings")
     for band in report.bands:
         for case_id, value in band.scores:
@@ -252,7 +261,7 @@ def miss_lines(report: ev.Report) -> list[str]:
                     f"- {case_id} rated {band.rating} scores {value}: "
                     f"{one_line(rated[case_id]['text'])}"
                 )
-    pairs = {p["id"]: p for p in ev.load("pairs")}
+    pairs = {p["id"]: p for p in ev.load("pairs", corpus)}
     lines += ["", "## Revisions that don't score higher"]
     for result in report.pairs:
         if not result.won:
@@ -278,12 +287,19 @@ def main(argv: Sequence[str] | None = None) -> None:
     """Evaluate everything and print the tables."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--misses", action="store_true", help="list every miss with its text")
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=ev.CORPUS,
+        help="a directory of corpus files (default tests/corpus; tests/corpus/heldout is held out)",
+    )
     args = parser.parse_args(argv)
+    corpus = args.corpus.resolve()
 
     started = time.perf_counter()
-    report = ev.evaluate()
+    report = ev.evaluate(corpus)
     chorus_seconds = time.perf_counter() - started
-    cases = ev.load("critique")
+    cases = ev.load("critique", corpus)
 
     others: dict[str, dict[str, ev.CategoryFigures]] = {}
     notes: list[str] = []
@@ -305,7 +321,7 @@ def main(argv: Sequence[str] | None = None) -> None:
         figures = ev.category_figures(cases, write_good, covered)
         others[label] = {f.category: f for f in figures}
 
-    print(f"# Quality on tests/corpus ({len(cases)} critique cases)\n")
+    print(f"# Quality on {display(corpus)} ({len(cases)} critique cases)\n")
     print(
         "Precision / recall / false-alarm rate per category (a dash: the tool has no such check).\n"
     )
@@ -330,7 +346,7 @@ def main(argv: Sequence[str] | None = None) -> None:
     )
     if args.misses:
         print()
-        print("\n".join(miss_lines(report)))
+        print("\n".join(miss_lines(report, corpus)))
 
 
 if __name__ == "__main__":

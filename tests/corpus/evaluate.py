@@ -17,6 +17,7 @@ from statistics import mean
 from typing import Any
 
 CORPUS = Path(__file__).resolve().parent
+HELDOUT = CORPUS / "heldout"  # held-out cases nobody tuning Chorus has seen; no floors
 ROOT = CORPUS.parent.parent
 TIPS_FILE = ROOT / "prompts" / "tips.yaml"
 FILES = ("critique", "routing", "questions", "rated", "pairs")
@@ -26,9 +27,10 @@ Case = dict[str, Any]
 Flagger = Callable[[Case], set[str]]
 
 
-def load(name: str) -> list[Case]:
-    """One corpus file (`critique`, `routing`, `questions`, `rated` or `pairs`), a dict a line."""
-    path = CORPUS / f"{name}.jsonl"
+def load(name: str, corpus: Path = CORPUS) -> list[Case]:
+    """One file (`critique`, `routing`, `questions`, `rated` or `pairs`) of a corpus directory,
+    a dict a line."""
+    path = corpus / f"{name}.jsonl"
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line]
 
 
@@ -342,13 +344,14 @@ class Report:
         return sum(a.top3 for a in self.answers) / len(self.answers) if self.answers else 1.0
 
 
-def evaluate() -> Report:
-    """Run Chorus over the whole corpus and gather every figure."""
+def evaluate(corpus: Path = CORPUS) -> Report:
+    """Run Chorus over every file of a corpus directory (the tuning corpus unless told) and
+    gather every figure."""
     from bot.feedback.model import CATEGORIES
 
-    cases = load("critique")
+    cases = load("critique", corpus)
     figures = category_figures(cases, [chorus_flagger(c) for c in cases], CATEGORIES)
-    rated = load("rated")
+    rated = load("rated", corpus)
     scores = {r["id"]: score(r["text"], r["platform"], r["companies"]) for r in rated}
     pairs = tuple(
         PairResult(
@@ -356,9 +359,9 @@ def evaluate() -> Report:
             score(p["before"], p["platform"], p["companies"]),
             score(p["after"], p["platform"], p["companies"]),
         )
-        for p in load("pairs")
+        for p in load("pairs", corpus)
     )
-    routing = load("routing")
+    routing = load("routing", corpus)
     return Report(
         categories=tuple(figures),
         overall=overall(figures),
@@ -368,7 +371,7 @@ def evaluate() -> Report:
         pairs=pairs,
         routing_total=len(routing),
         routing_misses=tuple(routing_misses(routing)),
-        answers=tuple(answers(load("questions"))),
+        answers=tuple(answers(load("questions", corpus))),
     )
 
 
