@@ -47,6 +47,7 @@ class FakeSlack:
         self.status_available = True
         self.streaming_available = True
         self.socket_url = ""
+        self.installer = "U1"  # who installs the app through OAuth (authed_user)
         self.uploads: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
         self._recent: dict[str, list[float]] = {}
@@ -146,7 +147,7 @@ class FakeSlack:
             },
             "oauth.v2.access": {
                 "app_id": "A1",
-                "authed_user": {"id": "U1"},
+                "authed_user": {"id": self.installer},
                 "scope": "chat:write,commands",
                 "token_type": "bot",
                 "access_token": INSTALLED_TOKEN,
