@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import getpass
+import io
 import json
 import logging
 import os
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("chorus")
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERNAL = 0, 1, 2, 70
+EXIT_PIPE_CLOSED = 128 + 13  # what a shell reports for a program that SIGPIPE ended
 
 
 def _color(stream: TextIO) -> bool:
@@ -186,6 +188,9 @@ def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     from storage import UserKey
 
     user = UserKey("shell", "local", getpass.getuser())
+    for stream, errors in ((sys.stdin, "surrogateescape"), (sys.stdout, "replace")):
+        if isinstance(stream, io.TextIOWrapper):  # bad bytes in: a kind word from validate()
+            stream.reconfigure(errors=errors)
     shell = Shell(
         build_coach(settings),
         user,
@@ -371,7 +376,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             level=settings.log_level or ("WARNING" if quiet else "INFO"),
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         )
-        return COMMANDS[args.command](args, settings)
+        code = COMMANDS[args.command](args, settings)
+        sys.stdout.flush()  # a closed pipe shows up here, not in Python's flush at exit
+        return code
+    except BrokenPipeError:
+        return _pipe_closed()
     except ChorusError as error:
         print(f"chorus {args.command}: {error.message}", file=sys.stderr)
         return EXIT_USAGE
@@ -381,3 +390,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("chorus %s failed", args.command)
         print(f"chorus {args.command}: {APOLOGY}", file=sys.stderr)
         return EXIT_INTERNAL
+
+def _pipe_closed() -> int:
+    """The reader went away (`chorus review post.txt | head -1`): stop quietly, as SIGPIPE would.
+
+    Not by restoring SIGPIPE's default: that would also kill `chorus serve` on a client's
+    dropped connection."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())  # the interpreter's last flush must not fail too
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+    return EXIT_PIPE_CLOSED
