@@ -34,7 +34,7 @@ from bot.runtime import (
 )
 
 if TYPE_CHECKING:
-    pass
+    from bot.coach.delivery import Deliverer
 
 # The coach, storage and Slack load only for the commands that use them, so that
 # `chorus review` starts fast.
@@ -202,15 +202,25 @@ def cmd_shell(args: argparse.Namespace, settings: Settings) -> int:
     return shell.run()
 
 
+ANONYMOUS_WARNING = (
+    "\n!!! CHORUS_TEAMS=anonymous: /api/messages accepts UNAUTHENTICATED Teams activities.\n"
+    "!!! For local testing with the Agents Playground only: serving on 127.0.0.1 alone, and\n"
+    "!!! replies go only to loopback serviceUrls. Never use it on a shared or public host."
+)
+
+
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
-    """Serve Slack's HTTP requests and the health check; schedule nudges and tips."""
+    """Serve Slack's and Teams' HTTP requests and the health check; schedule nudges and tips."""
     from bot.adapters.teams.delivery import EventLoopRef
     from bot.server import build_web_app, serve
 
     coach = build_coach(settings)
     loop = EventLoopRef()
-    teams = build_teams(settings, coach)
-    deliverers = {"teams": teams_delivery(teams, coach, loop)}
+    deliverers: dict[str, Deliverer] = {}
+    teams = None
+    if settings.teams_mode != "off":
+        teams = build_teams(settings, coach)
+        deliverers["teams"] = teams_delivery(teams, coach, loop)
     app = None
     if settings.slack.http_ready:
         app, deliverers["slack"] = build_slack(settings, coach)
@@ -220,11 +230,16 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
             "(or SLACK_CLIENT_ID and SLACK_CLIENT_SECRET)"
         )
     start_scheduler(settings, coach, deliverers)
-    log.info(
-        "Teams on /api/messages (%s)",
-        "anonymous local mode" if teams.anonymous else "every request's token is validated",
+    if settings.teams_mode == "anonymous":
+        log.warning(ANONYMOUS_WARNING)
+    elif settings.teams_mode == "credentials":
+        log.info("Teams on /api/messages: every request's token is validated")
+    else:
+        log.info("Teams is off: /api/messages isn't served (no Teams credentials)")
+    web_app = build_web_app(
+        coach.store.ping, app, teams, loop.capture, signing_secret=settings.slack.signing_secret
     )
-    serve(build_web_app(coach.store.ping, app, teams, loop.capture), settings.port)
+    serve(web_app, settings.port, loopback_only=settings.teams_mode == "anonymous")
     return EXIT_OK
 
 
@@ -294,7 +309,9 @@ def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
 
     now = _moment(args.now) if args.now else utc_now()
     coach = build_coach(settings, clock=lambda: now)
-    deliverers = {"teams": teams_delivery(build_teams(settings, coach), coach)}
+    deliverers: dict[str, Deliverer] = {}
+    if settings.teams_mode != "off":
+        deliverers["teams"] = teams_delivery(build_teams(settings, coach), coach)
     if settings.slack.bot_token or settings.slack.oauth:
         deliverers["slack"] = build_slack(settings, coach)[1]
     sweeper = build_sweeper(settings, coach, deliverers)
@@ -318,9 +335,7 @@ def _moment(text: str) -> datetime:
 def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
     """Whatever is configured: the HTTP server for Teams or Slack over HTTP, Slack over Socket
     Mode, or the terminal coach when nothing is."""
-    teams = bool(
-        dict(settings.teams_environment).get("CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID")
-    )
+    teams = settings.teams_mode != "off"
     if teams or (settings.slack.http_ready and not settings.slack.socket_ready):
         return cmd_serve(args, settings)
     if settings.slack.socket_ready:
@@ -390,6 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         log.exception("chorus %s failed", args.command)
         print(f"chorus {args.command}: {APOLOGY}", file=sys.stderr)
         return EXIT_INTERNAL
+
 
 def _pipe_closed() -> int:
     """The reader went away (`chorus review post.txt | head -1`): stop quietly, as SIGPIPE would.

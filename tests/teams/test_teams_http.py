@@ -32,7 +32,7 @@ def connector() -> Iterator[FakeConnector]:
 
 @pytest.fixture
 def teams(tmp_path: Path, fake: FakeSlack) -> Iterator[ChorusServer]:
-    chorus = ChorusServer(tmp_path, fake)
+    chorus = ChorusServer(tmp_path, fake, CHORUS_TEAMS="anonymous")  # the fake connector: local
     yield chorus
     chorus.stop()
 

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -47,6 +47,20 @@ SUGGESTED_PROMPTS = (
 )
 
 
+def replay_key(req: BoltRequest, body: dict[str, Any], team: str) -> tuple[str, str] | None:
+    """What makes this request a repeat: the event id for events (Slack's retries carry it),
+    else the signature of an HTTP request (an exact replay, within the signature window, has
+    the same one), else the trigger id (Socket Mode)."""
+    if body.get("event_id"):
+        return f"slack:{team}", str(body["event_id"])
+    signature = req.headers.get("x-slack-signature", [""])[0] if req.mode == "http" else ""
+    if signature:
+        return "slack:request", signature
+    if body.get("trigger_id"):
+        return f"slack:{team}", f"trigger:{body['trigger_id']}"
+    return None
+
+
 def user_key(context: BoltContext, user_id: str) -> UserKey:
     """The tenant-scoped key for a Slack user."""
     return UserKey("slack", context.team_id or context.enterprise_id or "", user_id)
@@ -61,7 +75,7 @@ class SlackCoach:
 
     def register(self, app: App) -> None:
         """Attach every listener to the Bolt app."""
-        app.middleware(self.drop_retries)
+        app.middleware(self.drop_repeats)
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)
@@ -76,12 +90,17 @@ class SlackCoach:
 
     # Retries and errors
 
-    def drop_retries(
-        self, body: dict[str, Any], context: BoltContext, next: Callable[[], None]
+    def drop_repeats(
+        self,
+        req: BoltRequest,
+        body: dict[str, Any],
+        context: BoltContext,
+        next: Callable[[], None],
     ) -> BoltResponse | None:
-        """Acknowledge an event Slack already delivered without handling it again."""
-        event_id = body.get("event_id")
-        if event_id and not self.coach.first_sighting(f"slack:{context.team_id}", event_id):
+        """Acknowledge a request already handled (Slack's retry, or a replay) without handling
+        it again."""
+        key = replay_key(req, body, context.team_id or context.enterprise_id or "")
+        if key is not None and not self.coach.first_sighting(*key):
             return BoltResponse(status=200, body="")
         next()
         return None
