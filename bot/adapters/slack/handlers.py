@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse, Respond
@@ -35,6 +36,10 @@ SLASH_HELP = (
     "schedules tips in this channel (`/chorus tips off` stops them)."
 )
 NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then schedule tips again."
+# Critiques, tips searches and charts are CPU work under one GIL: more of them at once only
+# slows every acknowledgement (and holds more memory); the listener threads' other work is
+# waiting on Slack or the model, which needs no slot.
+COACH_SLOTS = 2
 STREAM_FLUSH_CHARACTERS = 64  # the first words show early; each flush is one API call
 ANSWER_FEEDBACK = (
     Action("Helpful", "feedback answer helpful", "primary"),
@@ -72,6 +77,9 @@ class SlackCoach:
 
     coach: Coach
     directory: Directory
+    busy: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(COACH_SLOTS), compare=False
+    )
 
     def register(self, app: App) -> None:
         """Attach every listener to the Bolt app."""
@@ -130,8 +138,10 @@ class SlackCoach:
                 client, key, event["channel"], working.thread_ts or event["ts"], text
             )
             return
-        reply = self.coach.handle(key, text)
-        posted = working.finish(blocks.message(reply))
+        with self.busy:
+            reply = self.coach.handle(key, text)
+            message = blocks.message(reply)
+        posted = working.finish(message)
         if reply.critique is not None and self.coach.editor_enabled:
             enriched = self.coach.enrich(key, reply, text)
             if enriched is not reply:
@@ -190,7 +200,8 @@ class SlackCoach:
         if intent is None or (intent.kind == "command" and intent.command in PUBLIC_COMMANDS):
             reply = self.coach.handle(key, "help")
         elif intent.kind == "question":
-            reply = self.coach.handle(key, text)
+            with self.busy:
+                reply = self.coach.handle(key, text)
         else:
             reply = Reply("command", PRIVATE_DRAFT if intent.kind == "draft" else PRIVATE_COMMAND)
         client.chat_postMessage(
@@ -235,7 +246,9 @@ class SlackCoach:
 
     def publish_home(self, client: WebClient, key: UserKey) -> None:
         """Refresh the user's App Home dashboard."""
-        client.views_publish(user_id=key.user_id, view=blocks.home_view(self.coach.dashboard(key)))
+        with self.busy:
+            view = blocks.home_view(self.coach.dashboard(key))
+        client.views_publish(user_id=key.user_id, view=view)
 
     # Slash command and shortcut
 
@@ -255,7 +268,8 @@ class SlackCoach:
         if command_name(text) == "tips" and text.split()[1:] and not self._member(client, command):
             reply = Reply("invalid", NOT_A_MEMBER)
         else:
-            reply = self.coach.command(key, text, channel=command.get("channel_id"))
+            with self.busy:
+                reply = self.coach.command(key, text, channel=command.get("channel_id"))
         if command_name(text) == "help":
             reply = Reply(reply.kind, reply.text + SLASH_HELP, actions=reply.actions)
         if reply.image is not None:  # files can't go in an ephemeral reply: the DM gets them
@@ -280,7 +294,8 @@ class SlackCoach:
         key = user_key(context, shortcut["user"]["id"])
         self.directory.learn_tz(client, key)
         text = plain_text((shortcut.get("message") or {}).get("text") or "")
-        reply = self.coach.review_draft(key, text)
+        with self.busy:
+            reply = self.coach.review_draft(key, text)
         channel = self.directory.dm_channel(client, key)
         post(client, channel, reply)
         if reply.critique is not None:
@@ -307,10 +322,12 @@ class SlackCoach:
             client.views_open(trigger_id=body["trigger_id"], view=view)
             return
         if action_id == "chorus:expand":
-            reply = self.coach.critique_again(key, int(action.get("value") or 0))
+            with self.busy:
+                reply = self.coach.critique_again(key, int(action.get("value") or 0))
             self._answer_action(body, client, respond, key, reply, in_place=True)
             return
-        reply = self.coach.command(key, action.get("value") or "help")
+        with self.busy:
+            reply = self.coach.command(key, action.get("value") or "help")
         self._answer_action(body, client, respond, key, reply)
         self.publish_home(client, key)
 
