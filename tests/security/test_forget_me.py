@@ -90,9 +90,8 @@ def everything(db_path: Path) -> list[tuple[str, str, str]]:
 
 
 def test_forget_me_leaves_no_trace_in_any_table(
-    tmp_path: Path, fake: FakeSlack, fake_ai: FakeOpenAI
+    tmp_path: Path, fake: FakeSlack, fake_ai: FakeOpenAI, connector: FakeConnector
 ) -> None:
-    connector = FakeConnector().start()
     fake.installer = SLACK_USER
     fake.member_of.add("C9")
     server = ChorusServer(
@@ -138,7 +137,6 @@ def test_forget_me_leaves_no_trace_in_any_table(
         assert "deleted everything" in connector.wait_for(5)[-1]["text"]
     finally:
         server.stop()
-        connector.stop()
 
     left = [
         (table, column, value)

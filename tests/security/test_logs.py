@@ -8,7 +8,6 @@ import json
 import logging
 import re
 import time
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -47,13 +46,6 @@ def leaks(logs: str) -> list[str]:
         for level, name, text in records(logs)
         if MARKER in text and (level != "DEBUG" or name.split(".")[0] in OURS)
     ]
-
-
-@pytest.fixture
-def connector() -> Iterator[FakeConnector]:
-    fake = FakeConnector().start()
-    yield fake
-    fake.stop()
 
 
 def test_no_request_path_logs_a_draft(

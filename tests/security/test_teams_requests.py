@@ -29,13 +29,6 @@ CREDENTIALS = {
 
 
 @pytest.fixture
-def connector() -> Iterator[FakeConnector]:
-    fake = FakeConnector().start()
-    yield fake
-    fake.stop()
-
-
-@pytest.fixture
 def anonymous(tmp_path: Path, fake: FakeSlack) -> Iterator[ChorusServer]:
     chorus = ChorusServer(tmp_path, fake, **ANONYMOUS)
     yield chorus
