@@ -15,6 +15,7 @@ PROMPTS_DIR = ROOT / "prompts"
 
 DEFAULT_SLACK_API_URL = "https://slack.com/api/"
 TEAMS_PREFIXES = ("CONNECTIONS__", "CONNECTIONSMAP", "AGENTAPPLICATION__")
+TEAMS_CLIENT_ID = "CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID"
 
 
 @dataclass(frozen=True)
@@ -82,6 +83,9 @@ class Settings:
     # handed to it as read here; secrets among them stay out of repr().
     teams_environment: tuple[tuple[str, str], ...] = field(default=(), repr=False)
     admins: tuple[str, ...] = ()  # CHORUS_ADMINS: Chorus admins from the start (Teams' first)
+    # "credentials" when the SDK's variables name an app; "anonymous" only by explicit opt-in
+    # (CHORUS_TEAMS=anonymous, for local testing); otherwise "off": /api/messages isn't served.
+    teams_mode: str = "off"
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -108,6 +112,21 @@ def _switch(environ: Mapping[str, str], name: str, default: bool) -> bool:
     raise ChorusError(f"{name} must be on or off, not '{raw}'.")
 
 
+def _teams_mode(environ: Mapping[str, str]) -> str:
+    raw = environ.get("CHORUS_TEAMS", "").strip().lower()
+    credentials = bool(environ.get(TEAMS_CLIENT_ID, "").strip())
+    if raw not in ("", "off", "anonymous"):
+        raise ChorusError(f"CHORUS_TEAMS must be anonymous or off, not '{raw}'.")
+    if raw == "anonymous" and credentials:
+        raise ChorusError(
+            "CHORUS_TEAMS=anonymous is for local testing without Teams credentials; "
+            f"unset it or {TEAMS_CLIENT_ID}."
+        )
+    if raw == "off":
+        return "off"
+    return "anonymous" if raw == "anonymous" else ("credentials" if credentials else "off")
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (os.environ unless given)."""
     env = os.environ if environ is None else environ
@@ -126,6 +145,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         teams_environment=tuple(
             (k, v) for k, v in sorted(env.items()) if k.startswith(TEAMS_PREFIXES)
         ),
+        teams_mode=_teams_mode(env),
         model=ModelSettings(
             api_key=(env.get("OPENAI_API_KEY") or env.get("AZURE_OPENAI_API_KEY") or "").strip(),
             base_url=env.get("OPENAI_BASE_URL", "").strip(),

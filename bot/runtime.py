@@ -68,10 +68,11 @@ def build_slack(settings: Settings, coach: Coach) -> tuple[App, SlackDelivery]:
 
 
 def build_teams(settings: Settings, coach: Coach) -> TeamsBot:
-    """The Teams agent (anonymous local mode without credentials); the SDK loads only here."""
+    """The Teams agent (credentials, or anonymous local mode by opt-in); the SDK loads only here."""
     from bot.adapters.teams.app import build_teams
 
-    return build_teams(dict(settings.teams_environment), coach)
+    anonymous = settings.teams_mode == "anonymous"
+    return build_teams(dict(settings.teams_environment), coach, anonymous)
 
 
 def teams_delivery(teams: TeamsBot, coach: Coach, loop: EventLoopRef | None = None) -> Deliverer:

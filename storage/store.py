@@ -58,6 +58,44 @@ ForgetHook = Callable[[Database, UserKey], int]
 FORGET_HOOKS: list[ForgetHook] = []
 
 
+def _scrub_channel_references(db: Database, key: UserKey) -> int:
+    """Remove the user (id, name, AAD object id) from channel references they last spoke in."""
+    scrubbed = 0
+    rows = db.execute(
+        "SELECT owner, reference FROM conversation_refs"
+        " WHERE platform = ? AND team_id = ? AND kind = 'channel' AND instr(reference, ?) > 0",
+        (key.platform, key.team_id, key.user_id),
+    ).fetchall()
+    for owner, reference in rows:
+        try:
+            data = json.loads(reference)
+        except ValueError:
+            continue
+        person = data.get("user") if isinstance(data, dict) else None
+        ids = (person.get("id"), person.get("aadObjectId")) if isinstance(person, dict) else ()
+        if key.user_id in ids:
+            del data["user"]
+            scrubbed += db.execute(
+                "UPDATE conversation_refs SET reference = ? WHERE platform = ? AND team_id = ?"
+                " AND kind = 'channel' AND owner = ?",
+                (json.dumps(data), key.platform, key.team_id, owner),
+            ).rowcount
+    return scrubbed
+
+
+def _scrub_installer(db: Database, key: UserKey) -> int:
+    """Forget the user as the installer of a workspace (slack_sdk's SQLite installation store
+    shares this file); the bot's own token and the installation stay."""
+    if "slack_installations" not in db.table_names():
+        return 0
+    return db.execute(
+        "UPDATE slack_installations SET user_id = '', user_token = NULL, user_scopes = NULL,"
+        " user_refresh_token = NULL, user_token_expires_at = NULL"
+        " WHERE team_id = ? AND user_id = ?",
+        (key.team_id, key.user_id),
+    ).rowcount
+
+
 class Store:
     """All persistence for Chorus; safe to share across threads."""
 
@@ -173,29 +211,41 @@ class Store:
             )
 
     def delete_user(self, key: UserKey) -> int:
-        """Delete the user and everything stored about them; return rows deleted."""
+        """Delete the user and everything stored about them; return rows deleted or scrubbed.
+
+        Rows that belong to others keep working without the user in them: a channel's tip
+        schedule loses who set it up, a channel's conversation reference loses who last spoke
+        there, a workspace's Slack installation loses its installer (the bot token stays), and
+        the forget hooks take the user out of expert requests and campaigns. One transaction."""
+        user = self.find_user(key)
         with self._tx() as db:
             deleted = sum(hook(db, key) for hook in FORGET_HOOKS)
-        user = self.find_user(key)
-        if user is None:
-            return deleted
-        with self._tx() as db:
-            for table in ("critiques", "goals", "confidence_checkins"):
-                deleted += db.execute(
-                    f"DELETE FROM {table} WHERE user_ref = ?", (user.id,)
-                ).rowcount
-            db.execute("DELETE FROM llm_usage WHERE user_ref = ?", (user.id,))
-            db.execute(
+            if user is not None:
+                for table in ("critiques", "goals", "confidence_checkins", "llm_usage"):
+                    deleted += db.execute(
+                        f"DELETE FROM {table} WHERE user_ref = ?", (user.id,)
+                    ).rowcount
+                for kind in ("nudge", "weekly"):
+                    db.execute(
+                        "DELETE FROM schedules WHERE kind = ? AND owner = ?", (kind, user.id)
+                    )
+                    deleted += db.execute(
+                        "DELETE FROM deliveries WHERE kind = ? AND owner = ?", (kind, user.id)
+                    ).rowcount
+                deleted += db.execute("DELETE FROM users WHERE id = ?", (user.id,)).rowcount
+            deleted += db.execute(
                 "DELETE FROM conversation_refs WHERE platform = ? AND team_id = ? AND kind = 'user'"
                 " AND owner = ?",
                 (key.platform, key.team_id, key.user_id),
-            )
-            for kind in ("nudge", "weekly"):
-                db.execute("DELETE FROM schedules WHERE kind = ? AND owner = ?", (kind, user.id))
-                deleted += db.execute(
-                    "DELETE FROM deliveries WHERE kind = ? AND owner = ?", (kind, user.id)
-                ).rowcount
-            deleted += db.execute("DELETE FROM users WHERE id = ?", (user.id,)).rowcount
+            ).rowcount
+            deleted += db.execute(
+                "UPDATE channel_tips SET set_by = '' WHERE platform = ? AND team_id = ?"
+                " AND set_by = ?",
+                (key.platform, key.team_id, key.user_id),
+            ).rowcount
+            deleted += _scrub_channel_references(db, key)
+            if key.platform == "slack":
+                deleted += _scrub_installer(db, key)
         return deleted
 
     def summary(self, user: User) -> DataSummary:

@@ -49,6 +49,7 @@ class FakeSlack:
         self.socket_url = ""
         self.users: dict[str, dict[str, Any]] = {}  # users.info fields per user id
         self.unknown_users: set[str] = set()  # users.info answers user_not_found
+        self.installer = "U1"  # who installs the app through OAuth (authed_user)
         self.uploads: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
         self._recent: dict[str, list[float]] = {}
@@ -148,7 +149,7 @@ class FakeSlack:
             },
             "oauth.v2.access": {
                 "app_id": "A1",
-                "authed_user": {"id": "U1"},
+                "authed_user": {"id": self.installer},
                 "scope": "chat:write,commands",
                 "token_type": "bot",
                 "access_token": INSTALLED_TOKEN,

@@ -13,6 +13,8 @@ from tests.fakes.slack_api import FakeSlack
 from tests.slack.test_scheduled import first, iso
 from tests.teams.test_teams_http import activity, cards, post
 
+ANONYMOUS = {"CHORUS_TEAMS": "anonymous"}  # the fake Bot Connector is on loopback
+
 
 def test_a_nudge_reaches_the_personal_chat_through_its_reference(
     tmp_path: Path, teams: ChorusServer, connector: FakeConnector
@@ -21,7 +23,7 @@ def test_a_nudge_reaches_the_personal_chat_through_its_reference(
     post(server, activity(connector, text="checkin 3"))
     connector.wait_for(1)
     server.stop()
-    assert "1 sent" in run_due(tmp_path, iso(first(DAYS[:5])))
+    assert "1 sent" in run_due(tmp_path, iso(first(DAYS[:5])), **ANONYMOUS)
     nudge = connector.messages()[-1]
     assert connector.sent[-1].path.startswith("/v3/conversations/a:personal-1/activities")
     titles = [a["title"] for a in cards(nudge)[0]["actions"]]
@@ -48,7 +50,7 @@ def test_channel_tips_reach_the_channel(
     [confirmation] = connector.wait_for(1)
     assert "every day at 10:00 (Europe/Berlin)" in confirmation["text"]
     server.stop()
-    out = run_due(tmp_path, iso(first(DAYS, clock="10:00")))
+    out = run_due(tmp_path, iso(first(DAYS, clock="10:00")), **ANONYMOUS)
     assert "sent" in out
     tip = connector.messages()[-1]
     assert connector.sent[-1].path.startswith("/v3/conversations/19:team-channel/activities")
@@ -56,7 +58,7 @@ def test_channel_tips_reach_the_channel(
 
 
 def test_a_user_without_a_reference_is_marked_gone(tmp_path: Path, fake: FakeSlack) -> None:
-    ChorusServer(tmp_path, fake).stop()  # creates and migrates the database
+    ChorusServer(tmp_path, fake, **ANONYMOUS).stop()  # creates and migrates the database
     db = sqlite3.connect(tmp_path / "chorus.db")
     db.execute(
         "INSERT INTO users (platform, team_id, user_id, tz, created)"
@@ -64,7 +66,8 @@ def test_a_user_without_a_reference_is_marked_gone(tmp_path: Path, fake: FakeSla
     )
     db.commit()
     scheduled_at = first(DAYS[:5])
-    assert "nothing due" in run_due(tmp_path, iso(scheduled_at))  # this sweep schedules them
+    # this sweep schedules them
+    assert "nothing due" in run_due(tmp_path, iso(scheduled_at), **ANONYMOUS)
     due = next_at(DAYS[:5], "09:30", scheduled_at, ZoneInfo("Europe/Berlin"))
     assert due is not None
-    assert "1 gone" in run_due(tmp_path, iso(due))
+    assert "1 gone" in run_due(tmp_path, iso(due), **ANONYMOUS)

@@ -19,6 +19,7 @@ from slack_sdk.http_retry.builtin_handlers import (
 from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
 from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
 
+from bot.adapters import logfilters
 from bot.adapters.slack.delivery import SlackDelivery
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.handlers import SlackCoach
@@ -65,9 +66,8 @@ def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
 
 def build_slack(slack: SlackSettings, coach: Coach, installs: Path) -> tuple[App, SlackDelivery]:
     """The Bolt app with every Chorus listener attached, and the scheduler's Slack delivery."""
-    bolt_log = logging.getLogger("slack_bolt.App")
-    if not any(isinstance(f, _SameTokenWarning) for f in bolt_log.filters):
-        bolt_log.addFilter(_SameTokenWarning())
+    logfilters.install("slack_bolt.App", _SameTokenWarning)
+    logfilters.install("slack_bolt.RequestVerification", logfilters.SignatureFailureWithoutBody)
     executor = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack")
     installation_store = (
         SQLite3InstallationStore(database=str(installs), client_id=slack.client_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import logging
 import threading
-from typing import Any
+from collections import OrderedDict
+from typing import Any, Generic, TypeVar
 
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
@@ -14,6 +15,24 @@ from bot.coach import Coach
 from storage import UserKey
 
 log = logging.getLogger(__name__)
+CACHED_USERS = 10_000  # per cache: a busy process keeps its regulars, not everyone ever seen
+
+K = TypeVar("K")
+V = TypeVar("V")
+
+
+class Recent(OrderedDict[K, V], Generic[K, V]):
+    """A dict that keeps only the `size` keys set most recently."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__()
+        self.size = size
+
+    def __setitem__(self, key: K, value: V) -> None:
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
 
 
 class Directory:
@@ -24,7 +43,9 @@ class Directory:
         self._lock = threading.Lock()
         self._dm: dict[UserKey, str] = {}
         self._tz: dict[UserKey, str | None] = {}
-        self._profiles: dict[UserKey, dict[str, Any]] = {}
+        self._profiles: Recent[UserKey, dict[str, Any]] = Recent(CACHED_USERS)
+        self._dm: Recent[UserKey, str] = Recent(CACHED_USERS)
+        self._tz: Recent[UserKey, str | None] = Recent(CACHED_USERS)
         self._no_status: set[str] = set()
 
     def offers_status(self, team: str) -> bool:

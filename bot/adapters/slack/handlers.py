@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import re
+import threading
 from collections.abc import Callable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Any
 
-from slack_bolt import Ack, App, BoltContext, BoltResponse, Respond
+from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse, Respond
 from slack_sdk import WebClient
 from slack_sdk.errors import SlackApiError
 
@@ -36,6 +37,10 @@ SLASH_HELP = (
     "schedules tips in this channel (`/chorus tips off` stops them)."
 )
 NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then schedule tips again."
+# Critiques, tips searches and charts are CPU work under one GIL: more of them at once only
+# slows every acknowledgement (and holds more memory); the listener threads' other work is
+# waiting on Slack or the model, which needs no slot.
+COACH_SLOTS = 2
 STREAM_FLUSH_CHARACTERS = 64  # the first words show early; each flush is one API call
 ANSWER_FEEDBACK = (
     Action("Helpful", "feedback answer helpful", "primary"),
@@ -46,6 +51,20 @@ SUGGESTED_PROMPTS = (
     {"title": "How do I grow my followers?", "message": "How do I grow my followers?"},
     {"title": "Set a weekly goal", "message": "goal"},
 )
+
+
+def replay_key(req: BoltRequest, body: dict[str, Any], team: str) -> tuple[str, str] | None:
+    """What makes this request a repeat: the event id for events (Slack's retries carry it),
+    else the signature of an HTTP request (an exact replay, within the signature window, has
+    the same one), else the trigger id (Socket Mode)."""
+    if body.get("event_id"):
+        return f"slack:{team}", str(body["event_id"])
+    signature = req.headers.get("x-slack-signature", [""])[0] if req.mode == "http" else ""
+    if signature:
+        return "slack:request", signature
+    if body.get("trigger_id"):
+        return f"slack:{team}", f"trigger:{body['trigger_id']}"
+    return None
 
 
 def user_key(context: BoltContext, user_id: str) -> UserKey:
@@ -59,6 +78,9 @@ class SlackCoach:
 
     coach: Coach
     directory: Directory
+    busy: threading.BoundedSemaphore = field(
+        default_factory=lambda: threading.BoundedSemaphore(COACH_SLOTS), compare=False
+    )
 
     @property
     def together(self) -> SlackTogether:
@@ -67,7 +89,7 @@ class SlackCoach:
 
     def register(self, app: App) -> None:
         """Attach every listener to the Bolt app."""
-        app.middleware(self.drop_retries)
+        app.middleware(self.drop_repeats)
         app.event("message")(self.on_message)
         app.event("app_mention")(self.on_mention)
         app.event("app_home_opened")(self.on_home_opened)
@@ -83,12 +105,17 @@ class SlackCoach:
 
     # Retries and errors
 
-    def drop_retries(
-        self, body: dict[str, Any], context: BoltContext, next: Callable[[], None]
+    def drop_repeats(
+        self,
+        req: BoltRequest,
+        body: dict[str, Any],
+        context: BoltContext,
+        next: Callable[[], None],
     ) -> BoltResponse | None:
-        """Acknowledge an event Slack already delivered without handling it again."""
-        event_id = body.get("event_id")
-        if event_id and not self.coach.first_sighting(f"slack:{context.team_id}", event_id):
+        """Acknowledge a request already handled (Slack's retry, or a replay) without handling
+        it again."""
+        key = replay_key(req, body, context.team_id or context.enterprise_id or "")
+        if key is not None and not self.coach.first_sighting(*key):
             return BoltResponse(status=200, body="")
         next()
         return None
@@ -120,8 +147,10 @@ class SlackCoach:
                 client, key, event["channel"], working.thread_ts or event["ts"], text
             )
             return
-        reply = self.coach.handle(key, text)
-        posted = working.finish(blocks.message(reply))
+        with self.busy:
+            reply = self.coach.handle(key, text)
+            message = blocks.message(reply)
+        posted = working.finish(message)
         if reply.critique is not None and self.coach.editor_enabled:
             enriched = self.coach.enrich(key, reply, text)
             if enriched is not reply:
@@ -180,7 +209,8 @@ class SlackCoach:
         if intent is None or (intent.kind == "command" and intent.command in PUBLIC_COMMANDS):
             reply = self.coach.handle(key, "help")
         elif intent.kind == "question":
-            reply = self.coach.handle(key, text)
+            with self.busy:
+                reply = self.coach.handle(key, text)
         else:
             reply = Reply("command", PRIVATE_DRAFT if intent.kind == "draft" else PRIVATE_COMMAND)
         client.chat_postMessage(
@@ -225,7 +255,9 @@ class SlackCoach:
 
     def publish_home(self, client: WebClient, key: UserKey) -> None:
         """Refresh the user's App Home dashboard."""
-        client.views_publish(user_id=key.user_id, view=self.together.home(client, key))
+        with self.busy:
+            dashboard = self.coach.dashboard(key)
+        client.views_publish(user_id=key.user_id, view=self.together.home(client, key, dashboard))
 
     # Slash command and shortcut
 
@@ -247,7 +279,8 @@ class SlackCoach:
         if command_name(text) == "tips" and text.split()[1:] and not self._member(client, command):
             reply = Reply("invalid", NOT_A_MEMBER)
         else:
-            reply = self.coach.command(key, text, channel=command.get("channel_id"))
+            with self.busy:
+                reply = self.coach.command(key, text, channel=command.get("channel_id"))
         if command_name(text) == "help":
             reply = Reply(reply.kind, reply.text + SLASH_HELP, actions=reply.actions)
         if reply.image is not None:  # files can't go in an ephemeral reply: the DM gets them
@@ -272,7 +305,8 @@ class SlackCoach:
         key = user_key(context, shortcut["user"]["id"])
         self.directory.learn_tz(client, key)
         text = plain_text((shortcut.get("message") or {}).get("text") or "")
-        reply = self.coach.review_draft(key, text)
+        with self.busy:
+            reply = self.coach.review_draft(key, text)
         channel = self.directory.dm_channel(client, key)
         post(client, channel, reply)
         if reply.critique is not None:
@@ -299,13 +333,15 @@ class SlackCoach:
             client.views_open(trigger_id=body["trigger_id"], view=view)
             return
         if action_id == "chorus:expand":
-            reply = self.coach.critique_again(key, int(action.get("value") or 0))
+            with self.busy:
+                reply = self.coach.critique_again(key, int(action.get("value") or 0))
             self._answer_action(body, client, respond, key, reply, in_place=True)
             return
         if self.together.on_action(client, key, body, action.get("value") or "", respond):
             self.publish_home(client, key)
             return
-        reply = self.coach.command(key, action.get("value") or "help")
+        with self.busy:
+            reply = self.coach.command(key, action.get("value") or "help")
         self._answer_action(body, client, respond, key, reply)
         self.publish_home(client, key)
 

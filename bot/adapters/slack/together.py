@@ -19,7 +19,7 @@ from bot.adapters.slack import blocks, kit
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.markup import USER, clip, escape, plain_text
 from bot.adapters.slack.together_views import form_view, plain_label, quoted_blocks
-from bot.coach import Coach, Reply
+from bot.coach import Coach, Dashboard, Reply
 from bot.coach.people import Outcome, Person
 from bot.coach.together import Speaker, command_words
 from storage import UserKey
@@ -308,10 +308,11 @@ class SlackTogether:
             return
         ack()
         self._post(client, self.directory.dm_channel(client, key), reply)
-        client.views_publish(user_id=key.user_id, view=self.home(client, key))
+        view = self.home(client, key, self.coach.dashboard(key))
+        client.views_publish(user_id=key.user_id, view=view)
 
-    def home(self, client: WebClient, key: UserKey) -> dict[str, Any]:
+    def home(self, client: WebClient, key: UserKey, dashboard: Dashboard) -> dict[str, Any]:
         """App Home: the dashboard, plus Settings for admins."""
-        view = blocks.home_view(self.coach.dashboard(key))
+        view = blocks.home_view(dashboard)
         view["blocks"] = (view["blocks"] + self.home_blocks(client, key))[: blocks.MAX_BLOCKS]
         return view

@@ -13,6 +13,7 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import ClaimsIdentity, TurnContext
 
 from bot.adapters.teams.handlers import as_activity
+from bot.adapters.teams.trust import service_url_allowed
 from bot.coach import Coach, Reply
 from bot.coach.delivery import DeliveryError
 from storage import UserKey
@@ -64,7 +65,13 @@ class TeamsDelivery:
     def _send(self, reference: str | None, reply: Reply) -> None:
         if reference is None:
             raise DeliveryError("gone", "no conversation reference")
-        continuation = ConversationReference.model_validate_json(reference)
+        try:
+            continuation = ConversationReference.model_validate_json(reference)
+        except ValueError as error:  # pydantic's ValidationError included
+            raise DeliveryError("failed", "unreadable conversation reference") from error
+        if not service_url_allowed(continuation.service_url, anonymous=not self.app_id):
+            log.warning("not sending through a stored reference with an untrusted serviceUrl")
+            raise DeliveryError("failed", "untrusted serviceUrl")
 
         async def callback(context: TurnContext) -> None:
             await context.send_activity(as_activity(reply))
