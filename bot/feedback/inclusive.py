@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
@@ -117,8 +118,33 @@ EVERYDAY_NOT_PROFANE = frozenset(
     """.split()
 )
 PROFANITY_SURENESS = 2
-# Joblint's job-title hype, less "hero", which posts use for people who are heroes.
-JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?"})
+# Joblint's rules (MIT): the ones that read the same in any post, and the ones that only make
+# sense in a job ad ("JobAd" adds the generic "he"). Visionary (jargon) is jargon.py's and
+# Profanity the profanity rule's. Less "hero", which posts use for people who are heroes, and
+# "bloody", which is often literal.
+JOBLINT_EVERYWHERE = ("DumbTitles", "Sexualised")
+JOBLINT_IN_JOB_ADS = ("Hair", "Meritocracy", "JobAd")
+JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?", "bloody"})
+JOBLINT_NOTES = {
+    "Hair": "Asking for beards says only men need apply.",
+    "Sexualised": "Sexualised words make a professional post read as careless.",
+    "Meritocracy": "'Meritocratic' tends to tell readers who don't fit in that they won't.",
+}
+# A post is a job ad when it hires, asks for candidates, or lists requirements.
+JOB_AD = re.compile(
+    r"\b(?:we're\s+hiring|we\s+are\s+hiring|now\s+hiring|(?:is|are)\s+hiring|hiring\s+(?:a|an|for"
+    r"|our|two|three|\d+)\b|join\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}(?:team|startup|company|crew)"
+    r"|apply\s+(?:now|today|here|by|at|via|through)|candidates?|applicants?|open\s+(?:roles?"
+    r"|positions?)|job\s+(?:openings?|ads?|adverts?|posts?|postings?|descriptions?)"
+    r"|(?:we're|we\s+are)\s+looking\s+for\s+(?:a|an|someone|people|engineers|developers)"
+    r"|years\s+of\s+experience|nice\s+to\s+have|requirements?\s*:"
+    r"|(?:he|she|they|you)\s+(?:should|must|will\s+need\s+to)\s+(?:be\s+able\s+to|have\s+\d)"
+    r"|successful\s+candidate|competitive\s+salary)\b"
+)
+CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+MALE_NOUN = re.compile(
+    r"\b(?:man|men|guy|guys|father|son|brother|husband|boyfriend|mr|sir|he's\s+our)\b"
+)
 # "I have OCD", "diagnosed with ADHD": the writer's own diagnosis, not a figure of speech.
 DIAGNOSIS_BEFORE = re.compile(
     r"(?:\bi\s+have|\bi've\s+(?:got|had)|diagnosed\s+with|diagnosis\s+of|living\s+with"
@@ -235,18 +261,62 @@ def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
     ]
 
 
-def job_title_hype(folded: str) -> list[Found]:
-    """Joblint's "ninja", "rock star", "guru" for the people a post talks about."""
+def joblint_terms(text: str, folded: str, sentences: Sequence[tuple[int, int]]) -> list[Found]:
+    """Joblint's words: job-title hype ("ninja", "rock star") and sexualised words anywhere;
+    hair ("beards"), "meritocratic" and a "he" nobody was named for only in a job ad."""
+    rules = JOBLINT_EVERYWHERE + (JOBLINT_IN_JOB_ADS if JOB_AD.search(folded) else ())
+    found = [
+        Found(
+            m.start(), m.end(), Term(m.group(), f"joblint-{name.lower()}", "basic", "a", (), hint)
+        )
+        for name, pattern, hint in _joblint()
+        if name in rules
+        for m in pattern.finditer(folded)
+    ]
+    if "JobAd" in rules:
+        found += _generic_he(text, folded, sentences)
+    return found
+
+
+def joblint_profanities(folded: str) -> list[Match[str]]:
+    """Joblint's profanity list ("damn", "shit"): what a professional post should not say,
+    whatever cuss rates the word."""
     return [
-        Found(m.start(), m.end(), Term(m.group(), "joblint-dumb-titles", "basic", "a", (), None))
-        for m in _joblint().finditer(folded)
+        Match(m.start(), m.end(), m.group())
+        for name, pattern, _ in _joblint()
+        if name == "Profanity"
+        for m in pattern.finditer(folded)
     ]
 
 
 @cache
-def _joblint() -> re.Pattern[str]:
-    tokens = [t for t in _load("joblint.json")["tokens"] if t not in JOBLINT_IGNORED]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(tokens)})(?![\w'])", re.IGNORECASE)
+def _joblint() -> tuple[tuple[str, re.Pattern[str], str | None], ...]:
+    rules = _load("joblint.json")["rules"]
+    compiled = []
+    for name, rule in rules.items():
+        tokens = [t for t in rule["tokens"] if t not in JOBLINT_IGNORED]
+        pattern = re.compile(rf"(?<![\w'])(?:{'|'.join(tokens)})(?![\w'])", re.IGNORECASE)
+        note = JOBLINT_NOTES.get(name)
+        compiled.append((name, pattern, note))
+    return tuple(compiled)
+
+
+def _generic_he(text: str, folded: str, sentences: Sequence[tuple[int, int]]) -> list[Found]:
+    """In a job ad, a "he" with nobody named before it means the person to be hired."""
+    found: list[Found] = []
+    starts = {start for start, _ in sentences}
+    for pronoun in PRONOUN.finditer(folded):
+        before = folded[max(0, pronoun.start() - 7) : pronoun.start()].rstrip()
+        if before.endswith(("or", "/")) or MALE_NOUN.search(folded, 0, pronoun.start()):
+            continue
+        named = any(
+            m.start() not in starts and m.group() != "I"
+            for m in CAPITALISED.finditer(text, 0, pronoun.start())
+        )
+        if not named:
+            term = Term(pronoun.group(), "joblint-gendered", "basic", "male", ("they",), HE_NOTE)
+            found.append(Found(pronoun.start(), pronoun.end(), term))
+    return found
 
 
 def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
@@ -272,9 +342,12 @@ ROLE_NOTE = "Naming a gender in a role suggests who is expected to do it."
 HE_NOTE = "A generic 'he' for someone not yet known leaves out everyone else; 'they' fits."
 
 
-def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
-    """Likely-profane words in the draft."""
-    return profanity_book().find(tokens, text)
+def profanities(tokens: Tokens, text: str, folded: str) -> list[Match[str]]:
+    """Likely-profane words in the draft (cuss's, and Joblint's for professional posts)."""
+    found = profanity_book().find(tokens, text)
+    taken = {(m.start, m.end) for m in found}
+    found += [m for m in joblint_profanities(folded) if (m.start, m.end) not in taken]
+    return sorted(found, key=lambda m: m.start)
 
 
 def plain(term: Term) -> str:

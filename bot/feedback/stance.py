@@ -19,6 +19,7 @@ JUDGEMENT = re.compile(
     r"|the\s+lesson|lessons?\s+learned|signal|not\s+worth|worth\s+it|changed\s+how\s+i"
     r"|changed\s+my|taught\s+me|i\s+was\s+surprised|i\s+regret|i'm\s+glad|i\s+am\s+glad"
     r"|(?:most|least)\s+(?:important|useful|valuable|underrated|overlooked|common)"
+    r"|the\s+(?:most|least)\s+(?!recent\b|of\b|part\b|likely\b|popular\b|people\b)\w{4,}"
     r"|(?:the|my|our|your)\s+(?!latest\b|newest\b|interest\b|request\b|contest\b|forest\b"
     r"|harvest\b|honest\b|modest\b)\w{3,}est"
     r")(?![\w'])"
@@ -26,12 +27,15 @@ JUDGEMENT = re.compile(
 COMPARISON = re.compile(r"\b(?:\w+er|more\s+\w+|less\s+\w+)\s+than\b")
 # "X, not Y"; "isn't about X, it's about Y"; "didn't ... . Y did."
 CONTRAST = re.compile(
-    r",\s+not\s+(?:a|an|the|just|only|\w+ing)\b"
+    r",\s+not\s+(?!sure\b|yet\b|to\b|now\b|that\b)\w+"
     r"|\b(?:isn't|is\s+not|wasn't|aren't)\s+about\b.{1,80}?\b(?:it's|it\s+is|it\s+was)\s+about\b"
     r"|\b(?:didn't|doesn't|don't|isn't|wasn't|won't)\b[^.!?]{1,80}[.!?]\s+[^.!?]{1,60}\b"
     r"(?:did|does|do|is|was|will)[.!]"
     r"|\b(?:not|never)\s+because\b"
-    r"|\b(?:is|was|are|were)\s+not\s+[^.!?]{1,60},\s+(?:it's|it\s+is|it\s+was|they're)\b",
+    r"|\b(?:is|was|are|were)\s+not\s+[^.!?]{1,60},\s+(?:it's|it\s+is|it\s+was|they're)\b"
+    # "the top complaint isn't pay: it's flaky CI"; "it's not what vendors think; it's ..."
+    r"|\b(?:isn't|wasn't|aren't|it's\s+not|that's\s+not|is\s+not|was\s+not)\s+[^.!?]{1,60}?"
+    r"[,:;\u2014\u2013]\s*(?:it's|it\s+is|it\s+was|they're|that's)\b",
     re.DOTALL,
 )
 # Advice: a clause that opens with an imperative verb (not a call to click or come along).
@@ -68,6 +72,10 @@ CALLS_TO_ACTION = frozenset(
 GENERALISATION = re.compile(
     r"(?:^|[.!?:;]\s+|\n)(?:an?|most|every|no|good|great|bad)\s+[^.!?,]{1,60}?\s+"
     r"(?:is|are|isn't|aren't|makes?|means|beats?|needs?|wins?|fails?)\s"
+    # "Every dashboard nobody used had one thing in common"; "Most rewrites end up late".
+    r"|(?:^|[.!?:;]\s+|\n)(?:most|every|all|no|few)\s+[^.!?,]{1,60}?\s+"
+    r"(?:never|always|tends?\s+to|ends?\s+up|deserves?|(?:had|has|have|shared?)\s+(?:one\s+thing"
+    r"|\w+\s+things?|a\s+lot|much)\s+in\s+common|(?:had|has|have|shared?)\s+the\s+same)\b"
 )
 CLAUSE_START = re.compile(r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*([a-z']+)(?:\s+([a-z']+))?")
 

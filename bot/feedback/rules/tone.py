@@ -5,13 +5,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.feedback import jargon, senses
 from bot.feedback import lexicon_tone as words
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
 from bot.feedback.text import Draft
 
-PRICE_HINT = re.compile(r"[%$€£]|half\s+price")
+PRICE_HINT = re.compile(r"[%$€£]|half\s+price|\bonly\b|\bpric|\bdeal")
+PLAIN = "plain words"  # what to offer when a list gives no alternative
 STACKED_BUZZWORDS = 3  # in one sentence, or in the post at this many per 100 words
 BUZZWORDS_PER_100 = 2.0
 
@@ -113,17 +115,6 @@ def exclamations(draft: Draft) -> Iterator[Hit]:
         )
 
 
-def _literal(draft: Draft, start: int) -> bool:
-    """True when the buzzword is used in its literal or technical sense in its sentence."""
-    said = draft.lower[start:].split(None, 2)
-    for word, context in words.LITERAL_SENSE.items():
-        if said and said[0].startswith(word.split()[0]):
-            sentence = draft.sentence_at(start)
-            if sentence and context.search(draft.lower, sentence.start, sentence.end):
-                return True
-    return False
-
-
 @rule("jargon.buzzword", "jargon")
 def buzzword(draft: Draft) -> Iterator[Hit]:
     """Buzzwords (synergy, leverage, game-changing) make a post sound like every other post
@@ -131,8 +122,8 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
     warning; one is a minor note."""
     found = [
         m
-        for m in words.JARGON_BOOK.find(draft.tokens, draft.text)
-        if draft.is_own(m.start, m.end) and not _literal(draft, m.start)
+        for m in jargon.buzzwords(draft.tokens, draft.text, draft.lower)
+        if draft.is_own(m.start, m.end) and not senses.literal(draft, m.start, m.end)
     ]
     if not found:
         return
@@ -144,7 +135,9 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
         max(per_sentence.values()) >= STACKED_BUZZWORDS
         or per_100(len(found), draft) >= BUZZWORDS_PER_100
     )
-    plain = alternatives([(draft.excerpt(m.start, m.end), f'"{m.value}"') for m in found])
+    plain = alternatives(
+        [(draft.excerpt(m.start, m.end), f'"{m.value}"' if m.value else PLAIN) for m in found]
+    )
     for m in found:
         said = draft.excerpt(m.start, m.end)
         yield Hit(
@@ -154,7 +147,7 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
             else f"{len(found)} buzzwords make this sound like every other post.",
             m.start,
             m.end,
-            f'Try "{m.value}", or say concretely what happened.'
+            (f'Try "{m.value}", or say' if m.value else "Say") + " concretely what happened."
             if len(found) == 1
             else f"Say it plainly: {plain}.",
         )
