@@ -37,14 +37,19 @@ ABOUT_POSTING = re.compile(
 )
 
 
-def _kinds() -> tuple[tuple[Kind, object], ...]:
-    return (
+def _kinds(draft: Draft) -> list[tuple[Kind, object]]:
+    """What to read the draft with; the two regular expressions only when a word they need
+    is there."""
+    kinds: list[tuple[Kind, object]] = [
         ("self_deprecation", lexicon.SELF_DEPRECATION),
-        ("apology", lexicon.APOLOGIES),
         ("hedge", lexicon.HEDGES),
-        ("hedge", lexicon.HEDGE_CLAUSES),
         ("hedge", intensify.hedge_list()),
-    )
+    ]
+    if draft.has_any(lexicon.APOLOGY_WORDS):
+        kinds.append(("apology", lexicon.APOLOGIES))
+    if draft.has_any(lexicon.HEDGE_CLAUSE_WORDS):
+        kinds.append(("hedge", lexicon.HEDGE_CLAUSES))
+    return kinds
 
 
 class Signal(NamedTuple):
@@ -61,7 +66,7 @@ def signals(draft: Draft) -> tuple[Signal, ...]:
     lower = draft.lower
     found = [
         Signal(m.start(), m.end(), m.group(), kind)
-        for kind, pattern in _kinds()
+        for kind, pattern in _kinds(draft)
         for m in pattern.finditer(lower)  # type: ignore[attr-defined]
     ]
     kept = [s for s in found if draft.is_own(s.start, s.end) and not _excused(draft, s)]

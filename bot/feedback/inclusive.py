@@ -28,7 +28,7 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from bot.feedback.match import JOIN, Match, Phrasebook, Tokens
+from bot.feedback.match import JOIN, Match, Phrasebook, Tokens, expand
 
 DATA = Path(__file__).parent / "data"
 
@@ -119,11 +119,11 @@ EVERYDAY_NOT_PROFANE = frozenset(
 )
 PROFANITY_SURENESS = 2
 # Joblint's rules (MIT): the ones that read the same in any post, and the ones that only make
-# sense in a job ad ("JobAd" adds the generic "he"). Visionary (jargon) is jargon.py's and
+# sense in a job ad (with them, a "he" nobody was named for). Visionary (jargon) is jargon.py's and
 # Profanity the profanity rule's. Less "hero", which posts use for people who are heroes, and
 # "bloody", which is often literal.
 JOBLINT_EVERYWHERE = ("DumbTitles", "Sexualised")
-JOBLINT_IN_JOB_ADS = ("Hair", "Meritocracy", "JobAd")
+JOBLINT_IN_JOB_ADS = ("Hair", "Meritocracy")  # and the generic "he"
 JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?", "bloody"})
 JOBLINT_NOTES = {
     "Hair": "Asking for beards says only men need apply.",
@@ -141,6 +141,7 @@ JOB_AD = re.compile(
     r"|(?:he|she|they|you)\s+(?:should|must|will\s+need\s+to)\s+(?:be\s+able\s+to|have\s+\d)"
     r"|successful\s+candidate|competitive\s+salary)\b"
 )
+PRONOUNS = frozenset({"he", "his", "him", "himself"})
 CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
 MALE_NOUN = re.compile(
     r"\b(?:man|men|guy|guys|father|son|brother|husband|boyfriend|mr|sir|he's\s+our)\b"
@@ -261,44 +262,50 @@ def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
     ]
 
 
-def joblint_terms(text: str, folded: str, sentences: Sequence[tuple[int, int]]) -> list[Found]:
+def joblint_terms(
+    tokens: Tokens, text: str, folded: str, sentences: Sequence[tuple[int, int]]
+) -> list[Found]:
     """Joblint's words: job-title hype ("ninja", "rock star") and sexualised words anywhere;
     hair ("beards"), "meritocratic" and a "he" nobody was named for only in a job ad."""
-    rules = JOBLINT_EVERYWHERE + (JOBLINT_IN_JOB_ADS if JOB_AD.search(folded) else ())
+    everywhere, in_job_ads = _joblint()
     found = [
-        Found(
-            m.start(), m.end(), Term(m.group(), f"joblint-{name.lower()}", "basic", "a", (), hint)
-        )
-        for name, pattern, hint in _joblint()
-        if name in rules
-        for m in pattern.finditer(folded)
+        _joblint_found(m, text) for m in everywhere.find(tokens, text) if m.value != "Profanity"
     ]
-    if "JobAd" in rules:
+    job_ad_words = in_job_ads.find(tokens, text)
+    if (job_ad_words or not tokens.vocabulary.isdisjoint(PRONOUNS)) and JOB_AD.search(folded):
+        found += [_joblint_found(m, text) for m in job_ad_words]
         found += _generic_he(text, folded, sentences)
     return found
 
 
-def joblint_profanities(folded: str) -> list[Match[str]]:
+def _joblint_found(match: Match[str], text: str) -> Found:
+    rule, said = match.value, text[match.start : match.end].lower()
+    term = Term(said, f"joblint-{rule.lower()}", "basic", "a", (), JOBLINT_NOTES.get(rule))
+    return Found(match.start, match.end, term)
+
+
+def joblint_profanities(tokens: Tokens, text: str) -> list[Match[str]]:
     """Joblint's profanity list ("damn", "shit"): what a professional post should not say,
     whatever cuss rates the word."""
-    return [
-        Match(m.start(), m.end(), m.group())
-        for name, pattern, _ in _joblint()
-        if name == "Profanity"
-        for m in pattern.finditer(folded)
-    ]
+    everywhere, _ = _joblint()
+    return [m for m in everywhere.find(tokens, text) if m.value == "Profanity"]
 
 
 @cache
-def _joblint() -> tuple[tuple[str, re.Pattern[str], str | None], ...]:
+def _joblint() -> tuple[Phrasebook[str], Phrasebook[str]]:
+    """Joblint's rules as two phrase books (phrase -> rule): for any post, for job ads."""
     rules = _load("joblint.json")["rules"]
-    compiled = []
-    for name, rule in rules.items():
-        tokens = [t for t in rule["tokens"] if t not in JOBLINT_IGNORED]
-        pattern = re.compile(rf"(?<![\w'])(?:{'|'.join(tokens)})(?![\w'])", re.IGNORECASE)
-        note = JOBLINT_NOTES.get(name)
-        compiled.append((name, pattern, note))
-    return tuple(compiled)
+
+    def book(names: tuple[str, ...]) -> Phrasebook[str]:
+        return Phrasebook(
+            (phrase, name)
+            for name in names
+            for token in rules[name]["tokens"]
+            if token not in JOBLINT_IGNORED
+            for phrase in expand(token)
+        )
+
+    return book((*JOBLINT_EVERYWHERE, "Profanity")), book(JOBLINT_IN_JOB_ADS)
 
 
 def _generic_he(text: str, folded: str, sentences: Sequence[tuple[int, int]]) -> list[Found]:
@@ -342,11 +349,11 @@ ROLE_NOTE = "Naming a gender in a role suggests who is expected to do it."
 HE_NOTE = "A generic 'he' for someone not yet known leaves out everyone else; 'they' fits."
 
 
-def profanities(tokens: Tokens, text: str, folded: str) -> list[Match[str]]:
+def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
     """Likely-profane words in the draft (cuss's, and Joblint's for professional posts)."""
     found = profanity_book().find(tokens, text)
     taken = {(m.start, m.end) for m in found}
-    found += [m for m in joblint_profanities(folded) if (m.start, m.end) not in taken]
+    found += [m for m in joblint_profanities(tokens, text) if (m.start, m.end) not in taken]
     return sorted(found, key=lambda m: m.start)
 
 

@@ -13,11 +13,10 @@ maintained lists load on the first draft that has one of their first words.
 from __future__ import annotations
 
 import json
-import re
 from functools import cache
 from pathlib import Path
 
-from bot.feedback.match import Match, Phrasebook, Tokens
+from bot.feedback.match import Match, Phrasebook, Tokens, expand
 
 DATA = Path(__file__).parent / "data"
 
@@ -94,9 +93,6 @@ JARGON_IGNORED = frozenset(
     }
 )
 PLATFORM_NAMES = frozenset({"bluesky"})  # "blue[ -]*sky" matches the network's name too
-# Joblint's regular expressions end in a word; these endings add its inflections.
-_INFLECTED_E = "(?:e|es|ed|ing|ation|ations)"
-_INFLECTED = "(?:s|es)?"
 
 
 def _maintained() -> tuple[list[str], list[str]]:
@@ -113,30 +109,16 @@ def _maintained() -> tuple[list[str], list[str]]:
 
 @cache
 def jargon_book() -> Phrasebook[str]:
-    """Chorus's buzzwords and proselint's phrases, indexed (built once, on first use)."""
-    phrases, _ = _maintained()
+    """Chorus's buzzwords, proselint's phrases and Joblint's visionary words, indexed (built
+    once, on first use)."""
+    phrases, expressions = _maintained()
     listed = {phrase.lower() for phrase in JARGON}
-    extra = [(p.lower(), "") for p in phrases if p.lower() not in listed]
-    return Phrasebook([*JARGON.items(), *extra], inflect=True)
+    extra = [p.lower() for p in phrases]
+    extra += [p for e in expressions for p in expand(e) if p not in PLATFORM_NAMES]
+    unlisted = [(p, "") for p in dict.fromkeys(extra) if p not in listed]
+    return Phrasebook([*JARGON.items(), *unlisted], inflect=True)
 
 
-@cache
-def _visionary() -> re.Pattern[str]:
-    _, expressions = _maintained()
-    inflected = [
-        e[:-1] + _INFLECTED_E if e.endswith("e") else e + (_INFLECTED if e[-1:].isalpha() else "")
-        for e in expressions
-    ]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(inflected)})(?![\w'])")
-
-
-def buzzwords(tokens: Tokens, text: str, folded: str) -> list[Match[str]]:
+def buzzwords(tokens: Tokens, text: str) -> list[Match[str]]:
     """Every buzzword in the draft with its plain alternative ("" when the list has none)."""
-    found = jargon_book().find(tokens, text)
-    taken = [(m.start, m.end) for m in found]
-    for m in _visionary().finditer(folded):
-        if m.group() in PLATFORM_NAMES:
-            continue
-        if not any(s < m.end() and m.start() < e for s, e in taken):
-            found.append(Match(m.start(), m.end(), JARGON.get(m.group(), "")))
-    return sorted(found, key=lambda m: m.start)
+    return jargon_book().find(tokens, text)

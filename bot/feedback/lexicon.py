@@ -197,6 +197,9 @@ HEDGE_CLAUSES = patterns(
     r"if\s+i\s+may",
     first_letters="tiudhai",
 )
+HEDGE_CLAUSE_WORDS = frozenset(
+    "degree extent sense way ways point ok okay alright right fine cool mind may".split()
+)
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
 JUST_NOT_MINIMISING_AFTER = re.compile(
     r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough|over|under"
@@ -223,6 +226,7 @@ APOLOGIES = patterns(
     r"excuse\s+the\s+(?:long|length|rant)",
     first_letters="saife",
 )
+APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse".split())
 
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
 _AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"

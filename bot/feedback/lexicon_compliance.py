@@ -55,6 +55,7 @@ CONFIDENTIAL_BUSINESS = re.compile(
     r"|\b(?:unannounced|upcoming|planned|secret)\s+(?:layoffs?|redundancies|reorg\w*|acquisitions?"
     r"|mergers?)\b"
 )
+BUSINESS_WORDS = frozenset("internal talks term unannounced upcoming planned secret".split())
 # Saying that what follows should not be said: "not supposed to say this yet, but ...".
 LEAK_CUE = re.compile(
     r"\b(?:not\s+(?:supposed|allowed|meant)\s+to|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
@@ -62,6 +63,7 @@ LEAK_CUE = re.compile(
     r"|\boff\s+the\s+record\b|\bdon't\s+tell\s+anyone\b|\bbetween\s+you\s+and\s+me\b"
     r"|\bkeep\s+this\s+between\s+us\b|\byou\s+didn't\s+hear\s+(?:it|this)\s+from\s+me\b"
 )
+LEAK_WORDS = frozenset("supposed allowed meant shouldn't record tell between hear".split())
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
 DISCLOSURE_TAGS = re.compile(

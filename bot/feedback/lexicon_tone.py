@@ -86,13 +86,18 @@ PRICE_PUSH = patterns(
     r"[$€£]\s?\d[\d,.]*\s+off",
     r"only\s+[$€£]\s?\d[\d,.]*",
     r"half\s+price",
-    # "today only", "this weekend only", "48 hours only": a deadline to buy.
+    r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
+)
+# "today only", "this weekend only", "48 hours only", "a special price": a deadline or a price
+# to buy at (read only when the draft has "only", "price", "pricing" or "deal").
+DEADLINE_PUSH = patterns(
     r"(?:today|tonight|this\s+(?:week|weekend|month)|(?:for\s+)?(?:one|two|three|\d+)\s+days?"
     r"|(?:24|48|72)\s+hours|black\s+friday|cyber\s+monday)\s+only",
     r"(?:for\s+|at\s+)?(?:a\s+|one\s+)?(?:special|low|lower|unbeatable|introductory|launch|bundle)"
     r"\s+(?:price|pricing|deal)",
-    r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
+    first_letters="ftoc2470123456789bsluia",
 )
+DEADLINE_WORDS = frozenset({"only", "price", "pricing", "deal"})
 # "Use code SAVE20" (a code in capitals or digits), not "use code review".
 PROMO_CODE = re.compile(
     r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"

@@ -114,13 +114,17 @@ class Draft:
         """Words of prose for phrase matching (hashtags and mentions left out)."""
         return lexicon.words_of(self.lower)
 
+    def has_any(self, words: frozenset[str]) -> bool:
+        """True when the prose has one of the (folded) words: a cheap gate before a pattern."""
+        return not self.tokens.vocabulary.isdisjoint(words)
+
     @cached_property
     def inconsiderate(self) -> tuple[inclusive.Found, ...]:
         """Terms retext-equality calls inconsiderate (quoted ones included)."""
         found = [
             *inclusive.inconsiderate(self.tokens, self.text, self.lower),
             *inclusive.joblint_terms(
-                self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
+                self.tokens, self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
             ),
             *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
         ]

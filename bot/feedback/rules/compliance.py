@@ -98,9 +98,11 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
         return
     found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(draft.lower)]
     found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(draft.lower)]
-    found += [m.span() for m in lexicon.LEAK_CUE.finditer(draft.lower)]
+    if draft.has_any(lexicon.LEAK_WORDS):
+        found += [m.span() for m in lexicon.LEAK_CUE.finditer(draft.lower)]
     owned = [*lexicon.CONFIDENTIAL_OWNED.finditer(draft.lower)]
-    owned += lexicon.CONFIDENTIAL_BUSINESS.finditer(draft.lower)
+    if draft.has_any(lexicon.BUSINESS_WORDS):
+        owned += lexicon.CONFIDENTIAL_BUSINESS.finditer(draft.lower)
     for m in owned:
         sentence = draft.sentence_at(m.start())
         if sentence and lexicon.OWNERSHIP.search(draft.lower, sentence.start, sentence.end):

@@ -51,7 +51,7 @@ def profanity(draft: Draft) -> Iterator[Hit]:
     terms = [(f.start, f.end) for f in draft.inconsiderate]
     found = [
         m
-        for m in inclusive.profanities(draft.tokens, draft.text, draft.lower)
+        for m in inclusive.profanities(draft.tokens, draft.text)
         if draft.is_own(m.start, m.end) and not any(s < m.end and m.start < e for s, e in terms)
     ]
     for m in found:

@@ -12,7 +12,7 @@ from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
 from bot.feedback.text import Draft
 
-PRICE_HINT = re.compile(r"[%$€£]|half\s+price|\bonly\b|\bpric|\bdeal")
+PRICE_HINT = re.compile(r"[%$€£]|half\s+price")
 PLAIN = "plain words"  # what to offer when a list gives no alternative
 STACKED_BUZZWORDS = 3  # in one sentence, or in the post at this many per 100 words
 BUZZWORDS_PER_100 = 2.0
@@ -34,6 +34,7 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             for pattern, text in (
                 (words.SALES_PHRASES, draft.lower),
                 (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
+                (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
             )
             for m in pattern.finditer(text)
@@ -122,7 +123,7 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
     warning; one is a minor note."""
     found = [
         m
-        for m in jargon.buzzwords(draft.tokens, draft.text, draft.lower)
+        for m in jargon.buzzwords(draft.tokens, draft.text)
         if draft.is_own(m.start, m.end) and not senses.literal(draft, m.start, m.end)
     ]
     if not found:
