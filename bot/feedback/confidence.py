@@ -23,8 +23,10 @@ NEXT_WORD = re.compile(r"\s+([\w'-]+)")
 MINIMISING_PAST = frozenset(
     "wanted thought felt needed wondered hoped meant figured happened guessed".split()
 )
-# "Sorry, Jenkins:" speaks to someone; it is not an apology for posting.
-VOCATIVE_AFTER = re.compile(r"\s*,\s*(?:[A-Z][\w'-]*\s*){1,3}[:,!\u2014\u2013-]")
+# "Sorry, Jenkins:" speaks to someone and "Sorry, not sorry" refuses to apologise.
+VOCATIVE_AFTER = re.compile(
+    r"\s*,\s*(?:[A-Z][\w'-]*\s*){1,3}[:,!\u2014\u2013-]|\s*,?\s*not\s+sorry\b"
+)
 # "Sorry for the outage" owns a real event; "sorry for the long post" or "for the late update"
 # apologises for the writing itself.
 APOLOGY_OBJECT = re.compile(r"\s+(?:for|about)\s+([^.,!?;:\n]{1,60})")

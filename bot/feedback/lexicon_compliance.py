@@ -58,12 +58,11 @@ CONFIDENTIAL_BUSINESS = re.compile(
 BUSINESS_WORDS = frozenset("internal talks term unannounced upcoming planned secret".split())
 # Saying that what follows should not be said: "not supposed to say this yet, but ...".
 LEAK_CUE = re.compile(
-    r"\b(?:not\s+(?:supposed|allowed|meant)\s+to|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
-    r"(?:say|share|tell|post|saying|sharing|telling|posting)\b[^.!?\n]{0,40}?\bbut\b"
-    r"|\boff\s+the\s+record\b|\bdon't\s+tell\s+anyone\b|\bbetween\s+you\s+and\s+me\b"
-    r"|\bkeep\s+this\s+between\s+us\b|\byou\s+didn't\s+hear\s+(?:it|this)\s+from\s+me\b"
+    r"\b(?:not\s+(?:supposed|allowed|meant)\s+to\s+|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
+    r"(?:say|share|tell|post|saying|sharing|telling|posting)\s+(?:this|that|it)\b[^.!?\n]{0,30}?\bbut\b"
+    r"|\byou\s+didn't\s+hear\s+(?:it|this)\s+from\s+me\b"
 )
-LEAK_WORDS = frozenset("supposed allowed meant shouldn't record tell between hear".split())
+LEAK_WORDS = frozenset("supposed allowed meant shouldn't hear".split())
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
 DISCLOSURE_TAGS = re.compile(

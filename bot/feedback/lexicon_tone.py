@@ -98,6 +98,12 @@ DEADLINE_PUSH = patterns(
     first_letters="ftoc2470123456789bsluia",
 )
 DEADLINE_WORDS = frozenset({"only", "price", "pricing", "deal"})
+# A deadline sells only beside something to buy ("50% off this weekend only"), not "the tower
+# opens to visitors this weekend only".
+PURCHASE = re.compile(
+    r"[$€£%]|\b(?:pric\w*|sale|discount\w*|deals?|buy|order|shop|bundle\w*|code|offer|save"
+    r"|off|checkout|purchase|get\s+(?:yours|it|them))\b"
+)
 # "Use code SAVE20" (a code in capitals or digits), not "use code review".
 PROMO_CODE = re.compile(
     r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"

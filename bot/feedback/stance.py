@@ -81,7 +81,9 @@ GENERALISATION = re.compile(
     r"|\w+\s+things?|a\s+lot|much)\s+in\s+common|(?:had|has|have|shared?)\s+the\s+same)\b"
     r")"
 )
-CLAUSE_START = re.compile(r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*([a-z']+)(?:\s+([a-z']+))?")
+CLAUSE_START = re.compile(
+    r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*(?:please\s+)?([a-z']+)(?:\s+([a-z']+))?"  # "please stop ..."
+)
 
 
 def views(folded: str) -> list[tuple[int, int]]:

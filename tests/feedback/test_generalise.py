@@ -152,6 +152,12 @@ MUST_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [
         "linkedin",
         (),
     ),
+    (
+        "policy.confidential",
+        "I probably shouldn't be sharing this, but the new pricing goes live on Monday.",
+        "linkedin",
+        (),
+    ),
 ]
 
 # (rule, text, platform, companies): each was a false alarm before.
@@ -304,6 +310,38 @@ MUST_NOT_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     # A state, not a passive.
     ("readability.passive", "The team is rested and the room is ready.", "linkedin", ()),
+    # Found by reading ordinary posts through the new rules: a deadline with nothing to buy,
+    # "Sorry, not sorry", keeping a confidence, a friendly aside, advice after "please".
+    (
+        "salesy.hard_sell",
+        "This weekend only, the museum opens its rooftop to visitors. The view is worth it.",
+        "linkedin",
+        (),
+    ),
+    (
+        "confidence.apology",
+        "Sorry, not sorry: meetings without an agenda get cancelled on my team.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "I'm not allowed to share our clients' names, but I can share what three audits taught us.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Between you and me, the best advice I ever got was to write things down.",
+        "linkedin",
+        (),
+    ),
+    (
+        "point_of_view.no_stance",
+        "Dear recruiters: please stop asking for ten years of experience with a five-year-old tool.",
+        "linkedin",
+        (),
+    ),
 ]
 
 

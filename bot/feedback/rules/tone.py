@@ -39,6 +39,7 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
+            and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
         }
     )
     for start, end in found:
@@ -51,6 +52,12 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _beside_a_purchase(draft: Draft, at: int) -> bool:
+    """A deadline sells only beside something to buy, in the same sentence."""
+    sentence = draft.sentence_at(at)
+    return bool(sentence and words.PURCHASE.search(draft.lower, sentence.start, sentence.end))
 
 
 def _shouted(draft: Draft) -> list[tuple[int, int]]:
