@@ -141,6 +141,7 @@ STRONG_WORRY = regex.compile(
     r"listens?|cares?|responds?|replies|engages?|sees?|notices?|follows?|clicks?|wants?|will|"
     r"would|is)|zero\s+\w+|no\s+(?:likes|comments|engagement|followers|views|"
     r"replies|reach|response)|who\s+(?:would|will|cares|wants)|invisible|ignored|"
+    r"ignor(?:es?|ing)\s+(?:me|my)|"
     r"(?:never|don'?t)\s+(?:get|see)\s+(?:any\s+)?(?:likes|comments|engagement|replies|views)|"
     r"sounds?\s+like\s+(?:an?\s+)?(?:ads?|advert\w*|sales\w*|bragging|a\s+robot|everyone)|"
     r"waste\s+of\s+time|pointless|no\s+point|why\s+bother"

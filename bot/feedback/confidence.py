@@ -30,6 +30,11 @@ VOCATIVE_AFTER = re.compile(
 # "Sorry for the outage" owns a real event; "sorry for the long post" or "for the late update"
 # apologises for the writing itself.
 APOLOGY_OBJECT = re.compile(r"\s+(?:for|about)\s+([^.,!?;:\n]{1,60})")
+# "Apologies to everyone whose builds failed": said to the people an event affected.
+APOLOGY_TO_THE_AFFECTED = re.compile(
+    r"\s+to\s+(?:everyone|anyone|all|those|the\s+\w+|our\s+\w+|every\s+\w+)\s+(?:\w+\s+)?"
+    r"(?:who|whose|affected|hit|caught)\b"
+)
 ABOUT_POSTING = re.compile(
     r"\b(?:post\w*|length|long|rant\w*|rambl\w*|wall|text|spam\w*|plug\w*|promo\w*|noise"
     r"|another|novel|essay|thread|brag\w*|humblebrag\w*|off-topic|interrupt\w*|english|typos?"
@@ -107,9 +112,11 @@ def _past_tense(word: str) -> bool:
 
 
 def _not_an_apology(draft: Draft, signal: Signal) -> bool:
-    """True for 'Sorry, Jenkins:' (said to someone) and 'sorry for the delay' (owning an
-    event): neither apologises for posting."""
+    """True for 'Sorry, Jenkins:' (said to someone), 'sorry for the delay' and 'apologies to
+    everyone whose builds failed' (owning an event): none apologises for posting."""
     if VOCATIVE_AFTER.match(draft.prose, signal.end):
+        return True
+    if APOLOGY_TO_THE_AFFECTED.match(draft.lower, signal.end):
         return True
     owned = APOLOGY_OBJECT.match(draft.lower, signal.end)
     return bool(owned and not ABOUT_POSTING.search(owned.group(1)))

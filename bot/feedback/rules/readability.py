@@ -11,7 +11,7 @@ from bot.feedback.text import MAX_GRADE, Draft
 
 LONG_SENTENCE_WORDS = 25
 MIN_WORDS_FOR_GRADE = 20
-MIN_WORDS_FOR_SHORT_GRADE = 10
+MIN_WORDS_FOR_SHORT_GRADE = 8
 WALL_CHARACTERS = 400
 MOSTLY_PASSIVE_MIN = 3  # passives, in at least this share of the sentences:
 MOSTLY_PASSIVE_SHARE = 0.4
