@@ -353,8 +353,8 @@ def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
     """Likely-profane words in the draft (cuss's, and Joblint's for professional posts)."""
     found = profanity_book().find(tokens, text)
     taken = {(m.start, m.end) for m in found}
-    found += [m for m in joblint_profanities(tokens, text) if (m.start, m.end) not in taken]
-    return sorted(found, key=lambda m: m.start)
+    more = [m for m in joblint_profanities(tokens, text) if (m.start, m.end) not in taken]
+    return sorted([*found, *more], key=lambda m: m.start) if more else found
 
 
 def plain(term: Term) -> str:

@@ -68,15 +68,12 @@ class Tokens(Sequence[Token]):
         for at, word in enumerate(self.words):
             if word in starting:
                 self._positions.setdefault(word, []).append(at)
+                if "'" in word:  # its other forms too ("it's" -> "its"): a second word may be one
+                    self.vocabulary.update(keys_of(word))
             elif "'" in word:
                 for key in keys_of(word):
                     self.vocabulary.add(key)
                     self._positions.setdefault(key, []).append(at)
-        # Every form of a first word with an apostrophe too ("it's" -> "it", "its"), so a phrase
-        # book can tell which second words the draft has.
-        self.vocabulary.update(
-            key for word in starting & self.vocabulary if "'" in word for key in keys_of(word)
-        )
 
     def __len__(self) -> int:
         return len(self.words)

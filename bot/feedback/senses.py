@@ -264,11 +264,16 @@ NOUN_BEFORE = re.compile(
 NOUN_ONLY = frozenset({"leverage"})
 
 
+BEGINNINGS = tuple(DOMAINS)
+
+
 def literal(draft: Draft, start: int, end: int) -> bool:
     """True when the flagged words at text[start:end] are used in a literal or technical sense."""
     said = draft.lower[start:end]
     if said in NOUN_ONLY and NOUN_BEFORE.search(draft.lower, max(0, start - 24), start):
         return True
+    if not said.startswith(BEGINNINGS):
+        return False  # most flagged words have no literal sense to look for
     for beginning, domain in DOMAINS.items():
         if said.startswith(beginning):
             sentence = draft.sentence_at(start)

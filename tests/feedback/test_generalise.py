@@ -338,7 +338,7 @@ MUST_NOT_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [
     ),
     (
         "point_of_view.no_stance",
-        "Dear recruiters: please stop asking for ten years of experience with a five-year-old tool.",
+        "Dear recruiters: please stop asking for ten years of experience with a young tool.",
         "linkedin",
         (),
     ),

@@ -67,7 +67,7 @@ def missing_disclosure(draft: Draft) -> Iterator[Hit]:
     """The post promotes a company you are connected to but doesn't say so. Readers (and
     regulators such as the FTC) expect a clear disclosure like 'I work at Acme' or #ad;
     vague tags such as #ee or #spon don't count."""
-    if draft.platform.name == "internal":
+    if draft.platform.name == "internal" or not draft.companies:
         return  # colleagues on a company channel know who the writer works for
     promotes = bool(lexicon.PROMOTION.search(draft.lower))
     for company in draft.companies:
