@@ -19,7 +19,7 @@ from bot.feedback.lexicon import WordList, phrases
 
 DATA = Path(__file__).parent / "data"
 
-_MODALS = "can could may might must should will would be able to be sure"
+_MODALS = "can could may might must should will would"
 _QUANTITIES = """
 a lot, lots, all, almost, almost never, always, approximately, around, at least, bunch,
 couple, enough, few, many, most, much, several, some, various, vast, huge, tiny, little,
