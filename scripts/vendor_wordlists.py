@@ -1,9 +1,11 @@
 """Regenerate the critique engine's vendored word lists from checkouts of their projects.
 
     python scripts/vendor_wordlists.py --equality ../retext-equality --cuss ../cuss \
-        --passive ../retext-passive --joblint ../Joblint
+        --passive ../retext-passive --joblint ../Joblint \
+        --intensify ../hedges ../weasels ../fillers --proselint ../proselint
 
-Each source is MIT-licensed; its licence is copied beside the data it became:
+Each source is MIT-licensed (proselint: BSD-3-Clause); its licence is copied beside the data
+it became:
 
 - retext-equality (data/en/*.yml): inconsiderate phrases with their considerate alternatives,
   notes, conditions and pattern types -> bot/feedback/data/equality.json
@@ -11,8 +13,13 @@ Each source is MIT-licensed; its licence is copied beside the data it became:
   -> bot/feedback/data/profanities.json
 - retext-passive (lib/list.js): irregular past participles
   -> bot/feedback/data/participles.json
-- Joblint, the Vale package (Joblint/DumbTitles.yml): "ninja", "rock star", "guru" as job
-  titles -> bot/feedback/data/joblint.json
+- Joblint, the Vale package (Joblint/*.yml): job-title hype ("ninja", "rock star"), and the
+  rules for job ads (hair, sexualised and gendered words, profanity, meritocracy, visionary
+  jargon) -> bot/feedback/data/joblint.json
+- words/hedges, words/weasels and words/fillers (data.txt): the lists retext-intensify reads
+  -> bot/feedback/data/intensify.json
+- proselint (BSD-3-Clause; checks/industrial_language/corporate_speak.py, jargon.py and
+  checks/misc/pretension.py): corporate catchphrases and jargon -> bot/feedback/data/jargon.json
 
 The JSON keeps the upstream data as it is; which patterns Chorus applies, and how, is
 decided in bot/feedback/inclusive.py, never by editing these files.
@@ -21,6 +28,7 @@ decided in bot/feedback/inclusive.py, never by editing these files.
 from __future__ import annotations
 
 import argparse
+import ast
 import json
 import re
 import shutil
@@ -99,14 +107,74 @@ def participles(checkout: Path) -> dict[str, Any]:
     return {"source": _version(checkout), "license": "MIT", "words": sorted(set(words))}
 
 
+JOBLINT_RULES = (
+    "DumbTitles",
+    "Hair",
+    "Sexualised",
+    "Profanity",
+    "Gendered",
+    "Meritocracy",
+    "Visionary",
+)
+
+
 def joblint(checkout: Path) -> dict[str, Any]:
-    """Joblint's job-title hype patterns (regular expressions, matched ignoring case)."""
-    rule = yaml.safe_load((checkout / "Joblint" / "DumbTitles.yml").read_text(encoding="utf-8"))
+    """Joblint's rules (regular expressions, matched ignoring case), by rule file."""
+    rules = {}
+    for name in JOBLINT_RULES:
+        rule = yaml.safe_load((checkout / "Joblint" / f"{name}.yml").read_text(encoding="utf-8"))
+        rules[name] = {"description": rule.get("description", ""), "tokens": rule["tokens"]}
     return {
-        "source": "errata-ai/Joblint (Vale package) Joblint/DumbTitles.yml",
+        "source": "errata-ai/Joblint (Vale package) Joblint/*.yml",
         "license": "MIT",
-        "description": rule["description"],
-        "tokens": rule["tokens"],
+        "rules": rules,
+    }
+
+
+def _word_list(checkout: Path) -> list[str]:
+    """A words/* data.txt: one entry a line, '%' comments and blank lines left out."""
+    lines = (checkout / "data.txt").read_text(encoding="utf-8").splitlines()
+    return [line.strip() for line in lines if line.strip() and not line.startswith("%")]
+
+
+def intensify(hedges: Path, weasels: Path, fillers: Path) -> dict[str, Any]:
+    """The three lists retext-intensify flags: hedges, weasels and fillers."""
+    checkouts = {"hedges": hedges, "weasels": weasels, "fillers": fillers}
+    source = ", ".join(_version(c) for c in checkouts.values())
+    return {
+        "source": f"{source} (read by retext-intensify)",
+        "license": "MIT",
+        **{name: _word_list(checkout) for name, checkout in checkouts.items()},
+    }
+
+
+PROSELINT_CHECKS = {
+    "industrial_language.corporate_speak": "industrial_language/corporate_speak.py",
+    "industrial_language.jargon": "industrial_language/jargon.py",
+    "misc.pretension": "misc/pretension.py",
+}
+
+
+def _items(source: str) -> list[str]:
+    """The strings of the `items=(...)` a proselint check is built from."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.keyword) and node.arg == "items":
+            return [c.value for c in ast.walk(node.value) if isinstance(c, ast.Constant)]
+    return []
+
+
+def proselint(checkout: Path) -> dict[str, Any]:
+    """proselint's corporate speak, jargon and pretension lists."""
+    checks = checkout / "proselint" / "checks"
+    version = re.search(r'^version = "([^"]+)"', (checkout / "pyproject.toml").read_text(), re.M)
+    lists = {
+        name: _items((checks / path).read_text(encoding="utf-8"))
+        for name, path in PROSELINT_CHECKS.items()
+    }
+    return {
+        "source": f"proselint {version.group(1) if version else '?'}",
+        "license": "BSD-3-Clause",
+        "lists": lists,
     }
 
 
@@ -114,7 +182,8 @@ def _write(name: str, data: dict[str, Any], checkout: Path, licence_name: str) -
     DATA.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
     (DATA / name).write_text(text, encoding="utf-8")
-    licence = next(p for p in (checkout / "license", checkout / "LICENSE") if p.exists())
+    names = ("license", "LICENSE", "LICENSE.md")
+    licence = next(checkout / n for n in names if (checkout / n).exists())
     shutil.copyfile(licence, DATA / f"LICENSE.{licence_name}")
     print(f"wrote {DATA / name} from {data['source']}")
 
@@ -126,6 +195,14 @@ def main() -> None:
     parser.add_argument("--cuss", type=Path, help="a checkout of words/cuss")
     parser.add_argument("--passive", type=Path, help="a checkout of retextjs/retext-passive")
     parser.add_argument("--joblint", type=Path, help="a checkout of errata-ai/Joblint")
+    parser.add_argument(
+        "--intensify",
+        type=Path,
+        nargs=3,
+        metavar=("HEDGES", "WEASELS", "FILLERS"),
+        help="checkouts of words/hedges, words/weasels and words/fillers",
+    )
+    parser.add_argument("--proselint", type=Path, help="a checkout of amperser/proselint")
     args = parser.parse_args()
     if args.equality:
         _write("equality.json", equality(args.equality), args.equality, "retext-equality")
@@ -135,7 +212,20 @@ def main() -> None:
         _write("participles.json", participles(args.passive), args.passive, "retext-passive")
     if args.joblint:
         _write("joblint.json", joblint(args.joblint), args.joblint, "joblint")
-    if not (args.equality or args.cuss or args.passive or args.joblint):
+    if args.intensify:
+        data = intensify(*args.intensify)
+        for name, checkout in zip(("hedges", "weasels", "fillers"), args.intensify, strict=True):
+            _write("intensify.json", data, checkout, name)
+    if args.proselint:
+        _write("jargon.json", proselint(args.proselint), args.proselint, "proselint")
+    if not (
+        args.equality
+        or args.cuss
+        or args.passive
+        or args.joblint
+        or args.intensify
+        or args.proselint
+    ):
         parser.error("name at least one checkout")
 
 

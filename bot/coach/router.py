@@ -120,6 +120,10 @@ STRONG_WORRY = regex.compile(
     # not able, not knowing, stuck
     r"not\s+(?:an?\s+)?(?:expert|writer|good|technical|native|creative|interesting)|"
     r"(?:isn't|is\s+not|aren't|not)\s+good\s+enough|"
+    # how the writer rates their own English or writing: "my English isn't great"
+    r"(?:english|writing|grammar|spelling|vocabulary|posts?|network|profile|accent|skills?)\s+"
+    r"(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:very\s+|that\s+|so\s+|really\s+)?"
+    r"(?:great|good|perfect|strong|fluent|polished)\b|"
     r"can'?t\s+(?:write|think|find|seem|come\s+up|decide|get|figure)|"
     r"(?:don'?t|do\s+not|never)\s+know|no\s+idea|stuck|block(?:ed)?|need\s+help|freeze|froze|"
     r"can'?t\s+(?:pick|choose|start|begin|finish|focus)|"
@@ -131,10 +135,13 @@ STRONG_WORRY = regex.compile(
     r"busy|no\s+time|(?:don'?t|do\s+not|never)\s+have\s+(?:the\s+|enough\s+|any\s+)?time|"
     r"takes?\s+(?:me\s+)?(?:forever|ages|hours|too\s+long)|"
     # an audience that doesn't answer
+    r"(?:never|rarely|seldom|hardly\s+ever|don'?t|do\s+not|won'?t|doesn'?t)\s+(?:\w+\s+)?"
+    r"(?:reply|replies|respond|answer|comment|engage|read|listen|click|follow|notice)\b|"
     r"(?:nobody|no\s+one|noone)(?:\s+[\w']+){0,4}?\s+(?:reads?|likes?|comments?|"
     r"listens?|cares?|responds?|replies|engages?|sees?|notices?|follows?|clicks?|wants?|will|"
     r"would|is)|zero\s+\w+|no\s+(?:likes|comments|engagement|followers|views|"
     r"replies|reach|response)|who\s+(?:would|will|cares|wants)|invisible|ignored|"
+    r"ignor(?:es?|ing)\s+(?:me|my)|"
     r"(?:never|don'?t)\s+(?:get|see)\s+(?:any\s+)?(?:likes|comments|engagement|replies|views)|"
     r"sounds?\s+like\s+(?:an?\s+)?(?:ads?|advert\w*|sales\w*|bragging|a\s+robot|everyone)|"
     r"waste\s+of\s+time|pointless|no\s+point|why\s+bother"
@@ -142,7 +149,7 @@ STRONG_WORRY = regex.compile(
     regex.IGNORECASE,
 )
 WEAK_WORRY = regex.compile(
-    r"\b(?:hate|dislike|overwhelm\w*|shy|introvert\w*|awkward|uncomfortable|fake|struggl\w*|"
+    r"\b(?:(?:i'?m|i\s+am)\s+(?:not\s+sure|unsure|uncertain)|hate|dislike|overwhelm\w*|shy|introvert\w*|awkward|uncomfortable|fake|struggl\w*|"
     r"bad\s+at|confus\w*|lonely|on\s+my\s+own|give\s+up|quit|exhausted|no\s+energy|"
     r"keep\s+\w+ing|(?:doesn'?t|isn'?t|not)\s+working|"
     r"nasty|rude|trolls?|negative|criticis\w*|criticiz\w*|attacked|haters?)\b",

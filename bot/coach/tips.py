@@ -56,7 +56,7 @@ EXTRA_STOPWORDS = frozenset(
     )
 )
 # Words that keep their meaning in a question about posting, though search engines drop them.
-KEPT_WORDS = frozenset(("when", "after", "same", "own", "about"))
+KEPT_WORDS = frozenset(("when", "after", "same", "own", "about", "more"))
 NEGATORS = frozenset(
     ("no", "not", "never", "nobody", "nothing", "none", "noone", "without", "cannot", "nor")
 )

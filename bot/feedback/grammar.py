@@ -41,6 +41,7 @@ STATES = frozenset(
     assured aware acquainted accustomed entitled obliged inclined tempted unimpressed
     undecided unprepared unmotivated uninterested unconvinced overjoyed grateful
     born gone lost stuck upset broke beat spent come become been bound fed
+    rested refreshed recharged energised energized caffeinated dressed seated settled sorted
     """.split()
 )
 # Passive only with an agent ("the work was done by the team"; "we're done" is a state).
@@ -56,6 +57,8 @@ NOT_PARTICIPLES = frozenset(
 )
 EED_PARTICIPLES = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
 MODIFIERS = BETWEEN | DEGREE
+# Words ending in -ly that are adjectives, not adverbs of manner.
+NOT_MANNER = frozenset("family friendly lonely lovely lively elderly early ugly holy silly".split())
 
 
 @cache
@@ -74,6 +77,11 @@ def is_participle(word: str) -> bool:
     return not word.endswith("eed") or word in EED_PARTICIPLES
 
 
+def _manner(word: str) -> bool:
+    """An adverb of manner ("badly", "adversely", "quietly"): the verb group goes on."""
+    return len(word) > 4 and word.endswith("ly") and word not in NOT_MANNER
+
+
 def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
     """Spans of passive verb groups ("was broken by", "were written")."""
     found: list[tuple[int, int]] = []
@@ -88,7 +96,7 @@ def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
             continue
         j = i + 1
         degree = False
-        while j < count and j - i <= 3 and words[j] in MODIFIERS:
+        while j < count and j - i <= 3 and (words[j] in MODIFIERS or _manner(words[j])):
             degree = degree or words[j] in DEGREE
             j += 1
         if j >= count or not adjacent(j - 1, j):

@@ -21,13 +21,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
 from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from bot.feedback.match import JOIN, Match, Phrasebook, Tokens
+from bot.feedback.match import JOIN, Match, Phrasebook, Tokens, expand
 
 DATA = Path(__file__).parent / "data"
 
@@ -117,8 +118,34 @@ EVERYDAY_NOT_PROFANE = frozenset(
     """.split()
 )
 PROFANITY_SURENESS = 2
-# Joblint's job-title hype, less "hero", which posts use for people who are heroes.
-JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?"})
+# Joblint's rules (MIT): the ones that read the same in any post, and the ones that only make
+# sense in a job ad (with them, a "he" nobody was named for). Visionary (jargon) is jargon.py's and
+# Profanity the profanity rule's. Less "hero", which posts use for people who are heroes, and
+# "bloody", which is often literal.
+JOBLINT_EVERYWHERE = ("DumbTitles", "Sexualised")
+JOBLINT_IN_JOB_ADS = ("Hair", "Meritocracy")  # and the generic "he"
+JOBLINT_IGNORED = frozenset({"hero(?:es|ic)?", "bloody"})
+JOBLINT_NOTES = {
+    "Hair": "Asking for beards says only men need apply.",
+    "Sexualised": "Sexualised words make a professional post read as careless.",
+    "Meritocracy": "'Meritocratic' tends to tell readers who don't fit in that they won't.",
+}
+# A post is a job ad when it hires, asks for candidates, or lists requirements.
+JOB_AD = re.compile(
+    r"\b(?:we're\s+hiring|we\s+are\s+hiring|now\s+hiring|(?:is|are)\s+hiring|hiring\s+(?:a|an|for"
+    r"|our|two|three|\d+)\b|join\s+(?:our|the|my)\s+(?:[\w-]+\s+){0,2}(?:team|startup|company|crew)"
+    r"|apply\s+(?:now|today|here|by|at|via|through)|candidates?|applicants?|open\s+(?:roles?"
+    r"|positions?)|job\s+(?:openings?|ads?|adverts?|posts?|postings?|descriptions?)"
+    r"|(?:we're|we\s+are)\s+looking\s+for\s+(?:a|an|someone|people|engineers|developers)"
+    r"|years\s+of\s+experience|nice\s+to\s+have|requirements?\s*:"
+    r"|(?:he|she|they|you)\s+(?:should|must|will\s+need\s+to)\s+(?:be\s+able\s+to|have\s+\d)"
+    r"|successful\s+candidate|competitive\s+salary)\b"
+)
+PRONOUNS = frozenset({"he", "his", "him", "himself"})
+CAPITALISED = re.compile(r"\b[A-Z][\w'-]*")
+MALE_NOUN = re.compile(
+    r"\b(?:man|men|guy|guys|father|son|brother|husband|boyfriend|mr|sir|he's\s+our)\b"
+)
 # "I have OCD", "diagnosed with ADHD": the writer's own diagnosis, not a figure of speech.
 DIAGNOSIS_BEFORE = re.compile(
     r"(?:\bi\s+have|\bi've\s+(?:got|had)|diagnosed\s+with|diagnosis\s+of|living\s+with"
@@ -235,18 +262,68 @@ def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
     ]
 
 
-def job_title_hype(folded: str) -> list[Found]:
-    """Joblint's "ninja", "rock star", "guru" for the people a post talks about."""
-    return [
-        Found(m.start(), m.end(), Term(m.group(), "joblint-dumb-titles", "basic", "a", (), None))
-        for m in _joblint().finditer(folded)
+def joblint_terms(
+    tokens: Tokens, text: str, folded: str, sentences: Sequence[tuple[int, int]]
+) -> list[Found]:
+    """Joblint's words: job-title hype ("ninja", "rock star") and sexualised words anywhere;
+    hair ("beards"), "meritocratic" and a "he" nobody was named for only in a job ad."""
+    everywhere, in_job_ads = _joblint()
+    found = [
+        _joblint_found(m, text) for m in everywhere.find(tokens, text) if m.value != "Profanity"
     ]
+    job_ad_words = in_job_ads.find(tokens, text)
+    if (job_ad_words or not tokens.vocabulary.isdisjoint(PRONOUNS)) and JOB_AD.search(folded):
+        found += [_joblint_found(m, text) for m in job_ad_words]
+        found += _generic_he(text, folded, sentences)
+    return found
+
+
+def _joblint_found(match: Match[str], text: str) -> Found:
+    rule, said = match.value, text[match.start : match.end].lower()
+    term = Term(said, f"joblint-{rule.lower()}", "basic", "a", (), JOBLINT_NOTES.get(rule))
+    return Found(match.start, match.end, term)
+
+
+def joblint_profanities(tokens: Tokens, text: str) -> list[Match[str]]:
+    """Joblint's profanity list ("damn", "shit"): what a professional post should not say,
+    whatever cuss rates the word."""
+    everywhere, _ = _joblint()
+    return [m for m in everywhere.find(tokens, text) if m.value == "Profanity"]
 
 
 @cache
-def _joblint() -> re.Pattern[str]:
-    tokens = [t for t in _load("joblint.json")["tokens"] if t not in JOBLINT_IGNORED]
-    return re.compile(rf"(?<![\w'])(?:{'|'.join(tokens)})(?![\w'])", re.IGNORECASE)
+def _joblint() -> tuple[Phrasebook[str], Phrasebook[str]]:
+    """Joblint's rules as two phrase books (phrase -> rule): for any post, for job ads."""
+    rules = _load("joblint.json")["rules"]
+
+    def book(names: tuple[str, ...]) -> Phrasebook[str]:
+        return Phrasebook(
+            (phrase, name)
+            for name in names
+            for token in rules[name]["tokens"]
+            if token not in JOBLINT_IGNORED
+            for phrase in expand(token)
+        )
+
+    return book((*JOBLINT_EVERYWHERE, "Profanity")), book(JOBLINT_IN_JOB_ADS)
+
+
+def _generic_he(text: str, folded: str, sentences: Sequence[tuple[int, int]]) -> list[Found]:
+    """In a job ad, a "he" with nobody named before it means the person to be hired."""
+    found: list[Found] = []
+    starts = {start for start, _ in sentences}
+    for pronoun in PRONOUN.finditer(folded):
+        before = folded[max(0, pronoun.start() - 7) : pronoun.start()].rstrip()
+        if before.endswith(("or", "/")) or MALE_NOUN.search(folded, 0, pronoun.start()):
+            continue
+        named = any(
+            m.start() not in starts and m.group() != "I"
+            for m in CAPITALISED.finditer(text, 0, pronoun.start())
+        )
+        if not named:
+            term = Term(pronoun.group(), "joblint-gendered", "basic", "male", ("they",), HE_NOTE)
+            found.append(Found(pronoun.start(), pronoun.end(), term))
+    return found
 
 
 def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
@@ -273,8 +350,11 @@ HE_NOTE = "A generic 'he' for someone not yet known leaves out everyone else; 't
 
 
 def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
-    """Likely-profane words in the draft."""
-    return profanity_book().find(tokens, text)
+    """Likely-profane words in the draft (cuss's, and Joblint's for professional posts)."""
+    found = profanity_book().find(tokens, text)
+    taken = {(m.start, m.end) for m in found}
+    more = [m for m in joblint_profanities(tokens, text) if (m.start, m.end) not in taken]
+    return sorted([*found, *more], key=lambda m: m.start) if more else found
 
 
 def plain(term: Term) -> str:

@@ -78,20 +78,53 @@ def patterns(*bodies: str, first_letters: str = "") -> re.Pattern[str]:
     return re.compile(rf"{start}(?:{'|'.join(bodies)})(?![\w'])")
 
 
-# Throat-clearing first lines. Feelings may be intensified ("I am super excited to announce").
-_FEELING = r"(?:excited|thrilled|happy|pleased|proud|delighted|honou?red|humbled|stoked|glad)"
-_MORE = r"(?:(?:so|super|very|really|truly|incredibly|beyond|extremely|absolutely)\s+)*"
+# Throat-clearing first lines. Feelings may be intensified and stacked ("I am super excited to
+# announce", "Thrilled, honoured and slightly terrified to announce").
+_FEELING = (
+    r"(?:excited|thrilled|happy|pleased|proud|delighted|honou?red|humbled|stoked|glad|grateful"
+    r"|blessed|overjoyed|ecstatic|elated|chuffed|privileged|pumped|nervous|terrified|scared"
+    r"|emotional|sad|relieved)"
+)
+_MORE = (
+    r"(?:(?:so|super|very|really|truly|incredibly|beyond|extremely|absolutely|slightly|a\s+little"
+    r"|a\s+bit|more\s+than\s+a\s+little|quite|deeply|genuinely)\s+)*"
+)
+_FEELINGS = rf"{_MORE}{_FEELING}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MORE}{_FEELING})*"
+# Words that clear the throat before the opening itself ("So, ...", "Okay so ...").
+_LEAD_IN = (
+    r"(?:(?:so|well|ok|okay|alright|right|anyway|look|honestly)\s*,\s*"
+    r"|(?:ok|okay|alright|well)\s+so\b\s*,?\s*|so\s+(?=i\b|i'|we\b|we'))*"
+)
+# Talk about the post instead of its point: "I've been meaning to write this for a while",
+# "Long post ahead", "Bear with me", "I don't usually post here".
+_ABOUT_THE_POST = (
+    r"(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:meaning|wanting|planning|trying|waiting"
+    r"|itching)\s+to\s+(?:write|post|share|say|talk)"
+    r"|(?:fair\s+)?warning\s*[:,-]?\s*(?:this\s+is\s+)?(?:a\s+)?(?:long|longish|lengthy)"
+    r"|(?:this\s+is\s+(?:going\s+to\s+be\s+)?)?(?:a\s+)?(?:long|longish|lengthy)\s+(?:post|one|read)"
+    r"(?:\s+(?:ahead|alert|incoming|warning|today))?"
+    r"|(?:please\s+)?bear\s+with\s+me"
+    r"|(?:i|we)\s+(?:(?:don't|do\s+not|rarely|never|seldom)\s+(?:usually\s+|normally\s+|often\s+)?"
+    r"|(?:usually|normally)\s+(?:don't|do\s+not)\s+)(?:post|share|write)\s+(?:here|much|often"
+    r"|a\s+lot|personal|publicly|in\s+public|on\s+(?:here|linkedin|x|twitter|bluesky|threads"
+    r"|social(?:\s+media)?|this\s+platform)|(?:things|posts)\s+like\s+this"
+    r"|about\s+(?:this|myself|personal|my\s+(?:personal|private)))"
+    r"|i\s+(?:wasn't|was\s+not)\s+(?:going|planning)\s+to\s+(?:post|share|write)"
+    r"|(?:grab|get)\s+(?:a|your)\s+(?:coffee|tea|cuppa|drink)|buckle\s+up"
+    r"|(?:this\s+(?:post\s+)?(?:is|has\s+been)\s+)?a\s+long\s+time\s+coming"
+    r"|not\s+sure\s+how\s+to\s+(?:start|begin|write)\s+this"
+    r"|here\s+goes(?:\s+nothing)?"
+)
 GENERIC_OPENINGS = re.compile(
-    r"[\W_]*(?P<opening>"
-    rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_MORE}{_FEELING}"
-    rf"(?:\s+and\s+{_MORE}{_FEELING})?"
+    rf"[\W_]*{_LEAD_IN}(?P<opening>"
+    rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_FEELINGS}"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
     r"|(?:hi|hello|hey|dear|good\s+morning)\s+(?:all|everyone|everybody|folks|friends|network"
     r"|connections|linkedin|world|team|guys|y'all|people|there)"
     r"|(?:i\s+)?(?:just\s+)?(?:wanted|want)\s+to\s+take\s+a\s+(?:moment|minute|second)"
     r"|(?:just\s+)?a\s+quick\s+(?:note|update|post|one)"
     r"|let\s+me\s+start\s+(?:by|with)|i'll\s+start\s+by|first\s+of\s+all|before\s+i\s+begin"
-    r"|(?:sorry|apologies)\s+(?:for|in\s+advance|if)"
+    r"|(?:sorry|apologies)\s+(?:for|in\s+advance|if|to)"
     r"|(?:i\s+)?just\s+(?:wanted\s+to\s+(?:share|say)|a\s+quick\s+update)"
     r"|quick\s+update"
     r"|i\s+wanted\s+to\s+share"
@@ -102,7 +135,8 @@ GENERIC_OPENINGS = re.compile(
     r"|happy\s+(?:monday|friday)"
     r"|it's\s+been\s+a\s+while\s+since\s+i\s+posted"
     r"|long\s+time\s+no\s+post"
-    r")(?![\w'])"
+    rf"|{_ABOUT_THE_POST}"
+    r")(?![\w'-])"
 )
 
 # Hedges and minimisers: each one is small; many of them read as asking permission.
@@ -139,15 +173,32 @@ HEDGES = phrases(
         "in my humble opinion",
         "imho",
         "i hope this",
-        "if that makes sense",
-        "does that make sense",
         "or something",
         "so to speak",
         "you could say",
         "in a way",
-        "to some extent",
         "more or less",
     ]
+)
+# Hedges said as a clause: a degree qualifier ("to a certain degree", "in a sense"), or asking
+# the reader for reassurance ("Does this make sense?") or for leave ("if that's okay").
+HEDGE_CLAUSES = patterns(
+    r"to\s+(?:(?:a|an)\s+(?:certain\s+|large\s+|great\s+|some\s+|limited\s+)?|some\s+)"
+    r"(?:degree|extent)",
+    r"in\s+(?:a|some)\s+(?:sense|ways?)",
+    r"up\s+to\s+a\s+point",
+    r"(?:does|did|do)\s+(?:this|that|it|any\s+of\s+(?:this|that))\s+(?:even\s+)?make\s+"
+    r"(?:any\s+)?sense",
+    r"(?:if|hope|hopefully)\s+(?:this|that|it)\s+makes\s+(?:any\s+)?sense",
+    r"(?:am\s+i|are\s+we)\s+making\s+(?:any\s+)?sense",
+    r"if\s+(?:that's|that\s+is|it's|it\s+is|this\s+is)\s+(?:ok|okay|alright|all\s+right|fine|cool)",
+    r"is\s+(?:that|this|it)\s+(?:ok|okay|alright|all\s+right)(?=\s*\?)",
+    r"if\s+you\s+(?:don't|do\s+not)\s+mind",
+    r"if\s+i\s+may",
+    first_letters="tiudhai",
+)
+HEDGE_CLAUSE_WORDS = frozenset(
+    "degree extent sense way ways point ok okay alright right fine cool mind may".split()
 )
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
 JUST_NOT_MINIMISING_AFTER = re.compile(
@@ -168,13 +219,14 @@ KIND_OF_AS_NOUN = re.compile(
 )
 
 APOLOGIES = patterns(
-    r"sorry(?!\s+(?:to\s+hear|for\s+(?:your|the)\s+loss))",
+    r"sorry(?!\s+(?:to\s+(?:hear|see|learn|read|lose)|(?:for|about)\s+(?:your|the)\s+loss))",
     r"apologies",
     r"i\s+apologi[sz]e",
     r"forgive\s+me",
     r"excuse\s+the\s+(?:long|length|rant)",
     first_letters="saife",
 )
+APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse".split())
 
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
 _AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"
@@ -200,11 +252,14 @@ SELF_DEPRECATION = patterns(
     r"|completely\s+|way\s+)?(?:wrong|off)",
     rf"{_AM}\s+probably\s+wrong",
     rf"correct\s+me\s+if\s+{_AM}\s+wrong",
-    r"who\s+am\s+i\s+to\s+(?:say|talk|judge)",
+    r"who\s+am\s+i\s+to\s+\w+",
     r"i\s+(?:don't|do\s+not)\s+(?:really\s+)?know\s+what\s+i(?:'m|\s+am)\s+(?:doing|talking\s+about)",
     r"i\s+(?:don't|do\s+not)\s+(?:have\s+all\s+the\s+answers|know\s+much\s+about)",
     r"not\s+that\s+anyone\s+(?:cares|asked)",
-    r"nobody\s+asked",
+    # "Nobody asked, but...", not "a product nobody asked for".
+    r"(?:nobody|no\s+one)\s+asked(?:\s+(?:for\s+)?(?:my\s+(?:opinion|take|thoughts|advice|view)"
+    r"|me))?(?=\s*(?:[,;:(\u2014\u2013]|but\b))",
+    r"(?:nobody|no\s+one)\s+asked\s+for(?=\s*:)",
     rf"{_AM}\s+just\s+an?",
     r"for\s+what\s+it's\s+worth",
     r"fwiw",
@@ -315,3 +370,24 @@ ASKS = phrases(
         "what am i missing",
     ]
 )
+# Invitations said without a question mark: "I want to hear from you", "Say hi if...",
+# "get in touch", "my DMs are open".
+ASK_CLAUSES = patterns(
+    r"(?:love|like|want|keen|glad|happy|eager)\s+to\s+(?:hear|know|learn)\s+(?:from|about|what|how"
+    r"|why|which|who|whether|if|your)",
+    r"hear\s+from\s+(?:you|anyone|everyone|people|others|folks|those|teams|readers)",
+    r"(?<!come\s)(?<!come\sand\s)say\s+(?:hi|hello|hey)",  # "come say hi" is a visit
+    r"(?:get|keep)\s+in\s+touch",
+    r"(?:feel\s+free\s+to\s+)?reach\s+out(?:\s+to\s+me)?\s+(?:if|with|any|anytime)",
+    r"(?:ping|message|email|dm|text)\s+me",
+    r"drop\s+me\s+a\s+(?:line|note|message|dm)",
+    r"(?:my\s+)?(?:dms|inbox)\s+(?:is|are)\s+open",
+    r"i'm\s+all\s+ears",
+    r"(?:tell|show)\s+me\s+(?:about|what|how|your|why|which|who)",
+    first_letters="lwkgehcsfrpmdtio",
+)
+
+
+def invites(folded: str) -> bool:
+    """True when folded text asks readers to reply, with or without a question mark."""
+    return bool(ASKS.search(folded) or ASK_CLAUSES.search(folded))

@@ -43,6 +43,26 @@ CONFIDENTIAL_LABEL = re.compile(
 # not "an unreleased Prince album" or "patient data stays confidential".
 CONFIDENTIAL_OWNED = phrases(["confidential", "unreleased", "unannounced", "trade secret"])
 OWNERSHIP = re.compile(r"\b(?:our|we|we're|we've|my|us|i've\s+seen)\b")
+# Business facts that are confidential until announced: leaks when they are the writer's own
+# ("our internal forecast", "our acquisition talks with Brightloop").
+CONFIDENTIAL_BUSINESS = re.compile(
+    r"\binternal\s+(?:forecasts?|projections?|numbers|figures|roadmaps?|memos?|targets|financials"
+    r"|revenue|metrics|estimates)\b"
+    r"|\b(?:acquisition|merger|buyout|takeover)\s+talks\b"
+    r"|\bin\s+(?:advanced\s+|early\s+|secret\s+)?talks\s+(?:to|with\s+[\w-]+\s+(?:to|about))\s+"
+    r"(?:acquire|buy|merge|be\s+acquired|an?\s+(?:acquisition|merger))\b"
+    r"|\bterm\s+sheet\b"
+    r"|\b(?:unannounced|upcoming|planned|secret)\s+(?:layoffs?|redundancies|reorg\w*|acquisitions?"
+    r"|mergers?)\b"
+)
+BUSINESS_WORDS = frozenset("internal talks term unannounced upcoming planned secret".split())
+# Saying that what follows should not be said: "not supposed to say this yet, but ...".
+LEAK_CUE = re.compile(
+    r"\b(?:not\s+(?:supposed|allowed|meant)\s+to\s+|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
+    r"(?:say|share|tell|post|saying|sharing|telling|posting)\s+(?:this|that|it)\b[^.!?\n]{0,30}?\bbut\b"
+    r"|\byou\s+didn't\s+hear\s+(?:it|this)\s+from\s+me\b"
+)
+LEAK_WORDS = frozenset("supposed allowed meant shouldn't hear".split())
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
 DISCLOSURE_TAGS = re.compile(
@@ -84,7 +104,18 @@ DISCLOSURE_PHRASES = phrases(
 )
 DISCLOSURE_MARKS = re.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
 # "I'm a product manager at Acme", "As an Acme employee": the tie in the writer's words.
-ROLE_AT = r"\bi(?:'m|\s+am)\s+(?:an?|the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with)\s+{company}\b"
+ROLE_AT = (
+    r"\bi(?:'m|\s+am)\s+(?:an?|the|one\s+of\s+the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with|of)\s+"
+    r"{company}\b"
+)
+# "my colleagues at Lumora", "I co-founded Helio", "here at Acme", "since I joined Acme".
+TIES = (
+    r"\bmy\s+(?:[\w-]+\s+)?(?:colleagues?|co-?workers?|teammates?|team|teams|manager|boss"
+    r"|reports|peers|fellow\s+\w+|employer|company|startup)\s+(?:at|from|in)\s+{company}\b"
+    r"|\b(?:i|we)\s+(?:co-?founded|founded|started|run|built|own|lead|joined)\s+{company}\b"
+    r"|\b(?:here|we|us|our\s+team)\s+at\s+{company}\b"
+    r"|\b(?:i've|i\s+have|we've|we\s+have)\s+(?:been|worked)\s+at\s+{company}\b"
+)
 AS_EMPLOYEE = (
     r"\bas\s+an?\s+{company}\s+(?:employee|engineer|developer|designer|manager|founder|staffer)"
 )

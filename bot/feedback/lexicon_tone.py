@@ -1,4 +1,4 @@
-"""Tone: selling phrases, capitals, exclamation runs, buzzwords and tracking links."""
+"""Tone: selling phrases, capitals, exclamation runs and tracking links."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from functools import cache
 import regex
 
 from bot.feedback.lexicon import patterns, phrases
-from bot.feedback.match import Phrasebook
 
 SALES_PHRASES = phrases(
     [
@@ -89,6 +88,22 @@ PRICE_PUSH = patterns(
     r"half\s+price",
     r"last\s+chance\s+to\s+(?:buy|get|grab|save|register|sign\s+up|order|enrol|enroll|join)",
 )
+# "today only", "this weekend only", "48 hours only", "a special price": a deadline or a price
+# to buy at (read only when the draft has "only", "price", "pricing" or "deal").
+DEADLINE_PUSH = patterns(
+    r"(?:today|tonight|this\s+(?:week|weekend|month)|(?:for\s+)?(?:one|two|three|\d+)\s+days?"
+    r"|(?:24|48|72)\s+hours|black\s+friday|cyber\s+monday)\s+only",
+    r"(?:for\s+|at\s+)?(?:a\s+|one\s+)?(?:special|low|lower|unbeatable|introductory|launch|bundle)"
+    r"\s+(?:price|pricing|deal)",
+    first_letters="ftoc2470123456789bsluia",
+)
+DEADLINE_WORDS = frozenset({"only", "price", "pricing", "deal"})
+# A deadline sells only beside something to buy ("50% off this weekend only"), not "the tower
+# opens to visitors this weekend only".
+PURCHASE = re.compile(
+    r"[$€£%]|\b(?:pric\w*|sale|discount\w*|deals?|buy|order|shop|bundle\w*|code|offer|save"
+    r"|off|checkout|purchase|get\s+(?:yours|it|them))\b"
+)
 # "Use code SAVE20" (a code in capitals or digits), not "use code review".
 PROMO_CODE = re.compile(
     r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"
@@ -150,79 +165,3 @@ TRACKING_PARAMS = re.compile(
     r"[?&](?:utm_[a-z]+|fbclid|gclid|mc_cid|mc_eid|igshid|si|trk|trackingId|ref_src)=",
     re.IGNORECASE,
 )
-
-# Buzzword -> plain alternative; inflections match too ("thought leaders", "leveraging").
-JARGON: dict[str, str] = {
-    "synergy": "working together",
-    "synergies": "shared gains",
-    "leverage": "use",
-    "leveraging": "using",
-    "best-of-breed": "the best",
-    "best in class": "the best",
-    "best-in-class": "the best",
-    "paradigm shift": "big change",
-    "game-changing": "important",
-    "game changer": "big step",
-    "game-changer": "big step",
-    "thought leadership": "ideas worth sharing",
-    "thought leader": "expert",
-    "move the needle": "make a difference",
-    "circle back": "come back to it",
-    "low-hanging fruit": "quick wins",
-    "deep dive": "close look",
-    "bandwidth": "time",
-    "disruptive": "new",
-    "disrupt": "change",
-    "holistic": "complete",
-    "robust": "solid",
-    "seamless": "smooth",
-    "cutting-edge": "new",
-    "world-class": "excellent",
-    "next-gen": "new",
-    "mission-critical": "essential",
-    "value-add": "benefit",
-    "ideate": "come up with ideas",
-    "actionable insights": "useful findings",
-    "empower": "help",
-    "utilize": "use",
-    "utilise": "use",
-    "operationalize": "put into practice",
-    "north star": "main goal",
-    "boil the ocean": "do everything at once",
-    "synergize": "work together",
-    "growth hacking": "marketing experiments",
-    "growth hacker": "marketer",
-    "bleeding-edge": "new",
-    "next-level": "better",
-    "revolutionize": "change",
-    "revolutionise": "change",
-    "supercharge": "speed up",
-    "win-win": "good for both sides",
-    "touch base": "talk",
-    "core competency": "strength",
-    "think outside the box": "try something new",
-    "hit the ground running": "start quickly",
-    "at the end of the day": "in the end",
-    "take it to the next level": "improve it",
-    "level up": "improve",
-}
-# Literal and technical senses are not buzzwords: network bandwidth, a leverage ratio, robust
-# standard errors, snow that disrupts flights, a scuba deep dive.
-LITERAL_SENSE: dict[str, re.Pattern[str]] = {
-    "bandwidth": re.compile(
-        r"\b(?:network|data|gbps|mbps|gigabit|megabit|link|memory|channel|spectrum|throughput"
-        r"|upload|download|fibre|fiber|internet|connection)s?\b"
-    ),
-    "leverage": re.compile(r"\b(?:ratio|debt|loan|fund|margin|buyout|financial|lever|equity)s?\b"),
-    "robust": re.compile(
-        r"\b(?:standard\s+errors?|regression|estimator|statistic|statistics|variance)\b"
-    ),
-    "disrupt": re.compile(
-        r"\b(?:flights?|travel|traffic|sleep|supply|trains?|power|signals?|storms?|snow|weather"
-        r"|protest|strike|outage)\b"
-    ),
-    "deep dive": re.compile(
-        r"\b(?:scuba|diving|diver|reef|ocean|sea|underwater|wreck|snorkel|metres|meters|feet)\b"
-    ),
-}
-JARGON_BOOK = Phrasebook(JARGON.items(), inflect=True)

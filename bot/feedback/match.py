@@ -68,6 +68,8 @@ class Tokens(Sequence[Token]):
         for at, word in enumerate(self.words):
             if word in starting:
                 self._positions.setdefault(word, []).append(at)
+                if "'" in word:  # its other forms too ("it's" -> "its"): a second word may be one
+                    self.vocabulary.update(keys_of(word))
             elif "'" in word:
                 for key in keys_of(word):
                     self.vocabulary.add(key)
@@ -116,6 +118,47 @@ def inflections(word: str) -> set[str]:
         if last not in VOWELS and last not in "wxy" and word[-2] in VOWELS:
             forms |= {word + last + "ed", word + last + "ing"}  # "plan" -> "planned"
     return forms
+
+
+# One unit of a simple regular expression, and whether a "?" makes it optional.
+_UNIT = re.compile(
+    r"\(\?:([^()]*)\)(\?)?|\(([^()?][^()]*)\)(\?)?|\[([^\]]+)\](\*|\?)?|([\w' ])(\?)?"
+)
+
+
+def expand(pattern: str) -> list[str]:
+    """The phrases a simple regular expression matches, so a linter's pattern list can be a
+    phrase book: literals, [ae] classes, (?:es|ic) groups, a "?" after any of them, and
+    "[ -]*" between words ("rock[ -]*stars?" -> rock star, rockstar, ...). Anything else is a
+    ValueError: the data changed and needs a look."""
+    options: list[list[str]] = []
+    at = 0
+    while at < len(pattern):
+        unit = _UNIT.match(pattern, at)
+        if not unit:
+            raise ValueError(f"can't expand {pattern!r} at {pattern[at:]!r}")
+        group, group_optional, plain, plain_optional, chars, quantity, char, char_optional = (
+            unit.groups()
+        )
+        if group is not None or plain is not None:
+            alternatives = (group if group is not None else plain).split("|")
+            choices = [phrase for a in alternatives for phrase in (expand(a) if a else [""])]
+            optional = group_optional or plain_optional
+        elif chars is not None:
+            if quantity == "*":
+                if set(chars) - set(" -"):
+                    raise ValueError(f"can't expand {pattern!r}: [{chars}]*")
+                choices, optional = [" ", ""], False  # "rock star", "rock-star", "rockstar"
+            else:
+                choices, optional = list(chars), quantity == "?"
+        else:
+            choices, optional = [char], char_optional
+        options.append([*choices, ""] if optional else choices)
+        at = unit.end()
+    phrases = [""]
+    for choices in options:
+        phrases = [p + c for p in phrases for c in choices]
+    return [" ".join(p.split()) for p in dict.fromkeys(phrases)]
 
 
 @dataclass(frozen=True)
@@ -180,6 +223,16 @@ class Phrasebook(Generic[V]):
         if not here:
             return found
         index, words, last = self.index, tokens.words, len(tokens) - 1
+        # A first word whose phrases all need a second word the draft doesn't have ("on" of
+        # "on my plate" in a post without "my") can't start a match anywhere: skip its places.
+        here = {
+            word
+            for word in here
+            if (seconds := index.get(word)) is None
+            or "" in seconds
+            or WILDCARD in seconds
+            or not tokens.vocabulary.isdisjoint(seconds)
+        }
         taken_to = 0  # matches don't overlap: the first, longest one wins
         for i in sorted({at for word in here for at in tokens.positions_of(word)}):
             if i < taken_to:

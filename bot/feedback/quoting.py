@@ -23,17 +23,21 @@ QUOTES = (
     ("‘", re.compile(r"(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])")),
     ("'", re.compile(r"(?<![^\W_])'[^\n']{1,120}'(?![^\W_])")),
 )
-# "the phrase(s) ...", "buzzwords like ...", "so-called ...": what follows is mentioned, not used.
+# "the phrase(s) ...", "buzzwords like ...", "so-called ...", "words I'd ban: ...": what follows
+# is mentioned, not used.
 MENTION_CUE = re.compile(
     r"\b(?:(?:the|a|this|that|these|those)\s+(?:buzz)?(?:words?|phrases?|terms?|expressions?"
     r"|labels?|clich[eé]s?|sayings?)(?:\s+(?:like|such\s+as))?"
     r"|(?:buzz)?(?:words|phrases|terms|expressions|labels|clich[eé]s|jargon)\s+(?:like|such\s+as)"
     r"|so-called)\b"
-    r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:|\b(?:buzz)?words\s*:",
+    r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:"
+    # "Words I'd ban from every deck: synergy, leverage": a list introduced by a colon.
+    r"|\b(?:buzz)?(?:words?|phrases?|terms?|jargon|clich[eé]s?|expressions?|vocabulary)\b"
+    r"[^.!?:\n]{0,60}:",
 )
 CUE_WORDS = frozenset(
     "word words phrase phrases term terms expression expressions label labels cliché clichés "
-    "cliche cliches saying sayings jargon buzzword buzzwords called".split()
+    "cliche cliches saying sayings jargon buzzword buzzwords called vocabulary".split()
 )
 FIRST_WORDS.update(CUE_WORDS)  # so the words of a draft say at once whether a cue is there
 MENTION_REACH = 8  # words after a cue that it covers

@@ -170,7 +170,7 @@ def _confident(draft: Draft, findings: Sequence[Finding]) -> str | None:
 
 
 def _invites(draft: Draft, findings: Sequence[Finding]) -> str | None:
-    if draft.word_count >= 8 and ("?" in draft.prose or lexicon.ASKS.search(draft.lower)):
+    if draft.word_count >= 8 and ("?" in draft.prose or lexicon.invites(draft.lower)):
         return "You invite replies, which turns a post into a conversation."
     return None
 

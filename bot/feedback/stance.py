@@ -12,13 +12,14 @@ import re
 
 # A judgement in words: evaluative words, superlatives, comparisons.
 JUDGEMENT = re.compile(
-    r"(?<![\w'])(?:"
+    r"(?<![\w'])(?=[bcefhilmnopstuwy])(?:"  # the first letters of every alternative
     r"waste|mistake|mistakes|wrong|overrated|underrated|boring|pointless|useless|worthless"
     r"|better|worse|harder|easier|favourite|favorite|proudest|the\s+difference|the\s+point"
     r"|proposal:|lessons?:|i\s+propose|we\s+propose|let's|the\s+hard\s+part|the\s+real|the\s+trick|the\s+secret|the\s+takeaway|my\s+takeaway|the\s+short\s+version"
     r"|the\s+lesson|lessons?\s+learned|signal|not\s+worth|worth\s+it|changed\s+how\s+i"
     r"|changed\s+my|taught\s+me|i\s+was\s+surprised|i\s+regret|i'm\s+glad|i\s+am\s+glad"
     r"|(?:most|least)\s+(?:important|useful|valuable|underrated|overlooked|common)"
+    r"|the\s+(?:most|least)\s+(?!recent\b|of\b|part\b|likely\b|popular\b|people\b)\w{4,}"
     r"|(?:the|my|our|your)\s+(?!latest\b|newest\b|interest\b|request\b|contest\b|forest\b"
     r"|harvest\b|honest\b|modest\b)\w{3,}est"
     r")(?![\w'])"
@@ -26,12 +27,17 @@ JUDGEMENT = re.compile(
 COMPARISON = re.compile(r"\b(?:\w+er|more\s+\w+|less\s+\w+)\s+than\b")
 # "X, not Y"; "isn't about X, it's about Y"; "didn't ... . Y did."
 CONTRAST = re.compile(
-    r",\s+not\s+(?:a|an|the|just|only|\w+ing)\b"
+    # Every alternative starts with one of these characters: the engine skips the rest at once.
+    r"(?=[,idwatn])(?:"
+    r",\s+not\s+(?!sure\b|yet\b|to\b|now\b|that\b)\w+"
     r"|\b(?:isn't|is\s+not|wasn't|aren't)\s+about\b.{1,80}?\b(?:it's|it\s+is|it\s+was)\s+about\b"
     r"|\b(?:didn't|doesn't|don't|isn't|wasn't|won't)\b[^.!?]{1,80}[.!?]\s+[^.!?]{1,60}\b"
     r"(?:did|does|do|is|was|will)[.!]"
     r"|\b(?:not|never)\s+because\b"
-    r"|\b(?:is|was|are|were)\s+not\s+[^.!?]{1,60},\s+(?:it's|it\s+is|it\s+was|they're)\b",
+    # "it is not a bill, it's a plan"; "the top complaint isn't pay: it's flaky CI"
+    r"|\b(?:isn't|wasn't|aren't|it's\s+not|that's\s+not|(?:is|was|are|were)\s+not)\s+[^.!?]{1,60}?"
+    r"[,:;\u2014\u2013]\s*(?:it's|it\s+is|it\s+was|they're|that's)\b"
+    r")",
     re.DOTALL,
 )
 # Advice: a clause that opens with an imperative verb (not a call to click or come along).
@@ -66,10 +72,18 @@ CALLS_TO_ACTION = frozenset(
 )
 # A generalisation: "An alert nobody acts on is noise", "Most teams measure the wrong thing".
 GENERALISATION = re.compile(
-    r"(?:^|[.!?:;]\s+|\n)(?:an?|most|every|no|good|great|bad)\s+[^.!?,]{1,60}?\s+"
+    r"(?:^|[.!?:;]\s+|\n)(?:"
+    r"(?:an?|most|every|no|good|great|bad)\s+[^.!?,]{1,60}?\s+"
     r"(?:is|are|isn't|aren't|makes?|means|beats?|needs?|wins?|fails?)\s"
+    # "Every dashboard nobody used had one thing in common"; "Most rewrites end up late".
+    r"|(?:most|every|all|no|few)\s+[^.!?,]{1,60}?\s+"
+    r"(?:never|always|tends?\s+to|ends?\s+up|deserves?|(?:had|has|have|shared?)\s+(?:one\s+thing"
+    r"|\w+\s+things?|a\s+lot|much)\s+in\s+common|(?:had|has|have|shared?)\s+the\s+same)\b"
+    r")"
 )
-CLAUSE_START = re.compile(r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*([a-z']+)(?:\s+([a-z']+))?")
+CLAUSE_START = re.compile(
+    r"(?:^|[.!?:;—]\s+|\n)[\"'“‘(]*(?:please\s+)?([a-z']+)(?:\s+([a-z']+))?"  # "please stop ..."
+)
 
 
 def views(folded: str) -> list[tuple[int, int]]:

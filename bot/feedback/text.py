@@ -114,15 +114,22 @@ class Draft:
         """Words of prose for phrase matching (hashtags and mentions left out)."""
         return lexicon.words_of(self.lower)
 
+    def has_any(self, words: frozenset[str]) -> bool:
+        """True when the prose has one of the (folded) words: a cheap gate before a pattern."""
+        return not self.tokens.vocabulary.isdisjoint(words)
+
     @cached_property
     def inconsiderate(self) -> tuple[inclusive.Found, ...]:
         """Terms retext-equality calls inconsiderate (quoted ones included)."""
         found = [
             *inclusive.inconsiderate(self.tokens, self.text, self.lower),
-            *inclusive.job_title_hype(self.lower),
+            *inclusive.joblint_terms(
+                self.tokens, self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
+            ),
             *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
         ]
-        return tuple(sorted(found, key=lambda f: f.start))
+        unique = {(f.start, f.end): f for f in reversed(found)}  # the first reading of a span
+        return tuple(sorted(unique.values(), key=lambda f: f.start))
 
     @cached_property
     def not_own(self) -> tuple[tuple[int, int], ...]:

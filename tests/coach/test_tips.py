@@ -32,6 +32,25 @@ REQUIRED_TOPICS = {
 }
 
 
+# Issue 10, second round: worries said in words the tips didn't have ("stiff", "fraud",
+# "more followers"), and their neighbours. Each answer is one of the tips the corpus would accept.
+FITTING_TIPS = [
+    ("my updates read like a stiff corporate memo", {"jargon-plain", "pov-one-sentence"}),
+    ("I feel like a fraud giving career advice", {"confidence-imposter"}),
+    ("I'd like more followers", {"grow-by-commenting", "engagement-over-followers"}),
+    ("how do I describe my engineering work to my parents", {"technical-to-marketers"}),
+    ("my Bluesky and LinkedIn profiles look nothing alike", {"profile-consistent"}),
+    ("my posts are so dense that people give up reading", {"readable-white-space"}),
+    ("all I ever share is links to other people's articles", {"pov-one-sentence"}),
+    ("is it fine to cross-post one update to every network", {"platform-fit"}),
+]
+
+
+@pytest.mark.parametrize(("question", "fitting"), FITTING_TIPS)
+def test_the_first_tip_fits_the_worry(tips: TipLibrary, question: str, fitting: set[str]) -> None:
+    assert tips.search(question, limit=3)[0].tip.id in fitting
+
+
 def test_library_has_at_least_40_small_steps(tips: TipLibrary) -> None:
     assert len(tips.tips) >= 40
     for tip in tips.tips:

@@ -14,8 +14,14 @@ from bot.feedback.text import Draft
 
 
 def _mention(company: str, text: str) -> regex.Match[str] | None:
+    """Where the draft names the company: as a name (capitalised, "Slack"), a tag or a
+    mention, not the ordinary word ("cut yourself some slack")."""
     name = regex.escape(company.strip()).replace(r"\ ", r"\s*")
-    return regex.search(rf"(?<![\w])[#@]?{name}(?![\w])", text, regex.IGNORECASE)
+    for found in regex.finditer(rf"(?<![\w])[#@]?{name}(?![\w])", text, regex.IGNORECASE):
+        said = found.group().lstrip("#@")
+        if found.group()[0] in "#@" or not said[:1].islower() or company.strip()[:1].islower():
+            return found
+    return None
 
 
 def disclosed(draft: Draft, company: str) -> bool:
@@ -31,7 +37,7 @@ def disclosed(draft: Draft, company: str) -> bool:
             for tag in lexicon.DISCLOSURE_TAGS.finditer(draft.prose)
         )
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
-    for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE):
+    for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE, lexicon.TIES):
         if regex.search(pattern.format(company=name), draft.lower):
             return True
     squashed = regex.sub(r"\W", "", company.lower())
@@ -47,16 +53,30 @@ def _term(term: str) -> regex.Pattern[str]:
     return re.compile(rf"(?<![\w']){words}(?=['’]s\b|(?![\w']))")
 
 
+def _endorsed(draft: Draft, at: int) -> bool:
+    """True when the sentence that names the company judges or recommends ("the cleanest API
+    out there", "you should switch to Kestrel"): praise with no promotion word is promotion."""
+    sentence = draft.sentence_at(at)
+    return bool(sentence) and any(
+        sentence.start <= view.start < sentence.end for view in draft.stances
+    )
+
+
 @rule("disclosure.missing", "disclosure")
 def missing_disclosure(draft: Draft) -> Iterator[Hit]:
     """The post promotes a company you are connected to but doesn't say so. Readers (and
     regulators such as the FTC) expect a clear disclosure like 'I work at Acme' or #ad;
     vague tags such as #ee or #spon don't count."""
-    if draft.platform.name == "internal" or not lexicon.PROMOTION.search(draft.lower):
+    if draft.platform.name == "internal" or not draft.companies:
         return  # colleagues on a company channel know who the writer works for
+    promotes = bool(lexicon.PROMOTION.search(draft.lower))
     for company in draft.companies:
         found = _mention(company, draft.prose)
-        if found and not disclosed(draft, company):
+        if (
+            found
+            and (promotes or _endorsed(draft, found.start()))
+            and not disclosed(draft, company)
+        ):
             yield Hit(
                 "error",
                 f"You mention {company} without saying you're connected to it.",
@@ -69,15 +89,21 @@ def missing_disclosure(draft: Draft) -> Iterator[Hit]:
 
 @rule("policy.confidential", "policy")
 def confidential_marker(draft: Draft) -> Iterator[Hit]:
-    """The draft has a confidentiality marker (internal only, under NDA, "Confidential:"),
-    or calls the writer's own company's plans confidential or unreleased. Check before this
-    leaves the company. Talk about NDAs, someone else's unreleased album or advice such as
-    "don't share passwords" is not a leak."""
+    """The draft has a confidentiality marker (internal only, under NDA, "Confidential:",
+    "not supposed to say this, but"), calls the writer's own company's plans confidential or
+    unreleased, or shares its business secrets (an internal forecast, acquisition talks).
+    Check before this leaves the company. Talk about NDAs, someone else's unreleased album or
+    advice such as "don't share passwords" is not a leak."""
     if draft.platform.name == "internal":
         return
     found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(draft.lower)]
     found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(draft.lower)]
-    for m in lexicon.CONFIDENTIAL_OWNED.finditer(draft.lower):
+    if draft.has_any(lexicon.LEAK_WORDS):
+        found += [m.span() for m in lexicon.LEAK_CUE.finditer(draft.lower)]
+    owned = [*lexicon.CONFIDENTIAL_OWNED.finditer(draft.lower)]
+    if draft.has_any(lexicon.BUSINESS_WORDS):
+        owned += lexicon.CONFIDENTIAL_BUSINESS.finditer(draft.lower)
+    for m in owned:
         sentence = draft.sentence_at(m.start())
         if sentence and lexicon.OWNERSHIP.search(draft.lower, sentence.start, sentence.end):
             found.append(m.span())

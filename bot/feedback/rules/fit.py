@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 from bot.feedback import lexicon
@@ -43,7 +44,7 @@ def generic_opening(draft: Draft) -> Iterator[Hit]:
         return
     first = draft.sentences[0]
     match = lexicon.GENERIC_OPENINGS.match(draft.lower, first.start)
-    if match:
+    if match and draft.is_own(*match.span("opening")) and not _not_an_apology(draft, match):
         yield Hit(
             "warning",
             f'"{draft.excerpt(*match.span("opening"))}" is how many posts start, so it reads '
@@ -52,6 +53,15 @@ def generic_opening(draft: Draft) -> Iterator[Hit]:
             "Open with the news itself, a surprising number, or the problem it solves; "
             "the excitement shows without saying it.",
         )
+
+
+def _not_an_apology(draft: Draft, match: re.Match[str]) -> bool:
+    """'Sorry for the outage' opens with news, not an apology for posting (the same reading
+    as the apology rule's)."""
+    start = match.start("opening")
+    if not draft.lower.startswith(("sorry", "apologies"), start):
+        return False
+    return not any(s.kind == "apology" and s.start == start for s in draft.hedges)
 
 
 @rule("hook.below_fold", "hook")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from bot.feedback import inclusive
+from bot.feedback import inclusive, senses
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.tone import alternatives
@@ -22,6 +22,7 @@ def exclusionary_term(draft: Draft) -> Iterator[Hit]:
         f
         for f in draft.inconsiderate
         if draft.is_own(f.start, f.end)
+        and not senses.literal(draft, f.start, f.end)  # "two bipolar magnets"
         and not any(s <= f.start and f.end <= e for s, e in humble)  # "a dumb question"
     ]
     plain = alternatives(

@@ -23,7 +23,7 @@ def no_invitation(draft: Draft) -> Iterator[Hit]:
     turn a broadcast into a conversation, and what platforms show to more people."""
     if draft.word_count < MIN_WORDS_FOR_ENGAGEMENT or "?" in draft.prose:
         return
-    if lexicon.ASKS.search(draft.lower):
+    if lexicon.invites(draft.lower):
         return
     severity = "info" if draft.platform.name in ("blog", "internal") else "warning"
     last = draft.sentences[-1]

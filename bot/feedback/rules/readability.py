@@ -7,10 +7,11 @@ from collections.abc import Iterator
 from bot.feedback import grammar
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
-from bot.feedback.text import Draft
+from bot.feedback.text import MAX_GRADE, Draft
 
 LONG_SENTENCE_WORDS = 25
 MIN_WORDS_FOR_GRADE = 20
+MIN_WORDS_FOR_SHORT_GRADE = 8
 WALL_CHARACTERS = 400
 MOSTLY_PASSIVE_MIN = 3  # passives, in at least this share of the sentences:
 MOSTLY_PASSIVE_SHARE = 0.4
@@ -36,7 +37,11 @@ def grade_level(draft: Draft) -> Iterator[Hit]:
     """The reading level is above what works on the platform: long words and long sentences
     make busy readers scroll on. Plain is not simple-minded; it is considerate."""
     target = draft.platform.target_grade
-    if draft.word_count >= MIN_WORDS_FOR_GRADE and draft.grade > target + 2:
+    # A short post's grade is a rough estimate: only one off the scale says it is too hard.
+    hard = (draft.word_count >= MIN_WORDS_FOR_GRADE and draft.grade > target + 2) or (
+        draft.word_count >= MIN_WORDS_FOR_SHORT_GRADE and draft.grade >= MAX_GRADE
+    )
+    if hard:
         yield Hit(
             "info",
             f"Reading level is about grade {draft.grade}; around {target:g} works best on "

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from bot.feedback import jargon, senses
 from bot.feedback import lexicon_tone as words
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
@@ -12,6 +13,7 @@ from bot.feedback.rules.voice import per_100
 from bot.feedback.text import Draft
 
 PRICE_HINT = re.compile(r"[%$€£]|half\s+price")
+PLAIN = "plain words"  # what to offer when a list gives no alternative
 STACKED_BUZZWORDS = 3  # in one sentence, or in the post at this many per 100 words
 BUZZWORDS_PER_100 = 2.0
 
@@ -32,10 +34,12 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             for pattern, text in (
                 (words.SALES_PHRASES, draft.lower),
                 (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
+                (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
+            and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
         }
     )
     for start, end in found:
@@ -48,6 +52,12 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _beside_a_purchase(draft: Draft, at: int) -> bool:
+    """A deadline sells only beside something to buy, in the same sentence."""
+    sentence = draft.sentence_at(at)
+    return bool(sentence and words.PURCHASE.search(draft.lower, sentence.start, sentence.end))
 
 
 def _shouted(draft: Draft) -> list[tuple[int, int]]:
@@ -113,17 +123,6 @@ def exclamations(draft: Draft) -> Iterator[Hit]:
         )
 
 
-def _literal(draft: Draft, start: int) -> bool:
-    """True when the buzzword is used in its literal or technical sense in its sentence."""
-    said = draft.lower[start:].split(None, 2)
-    for word, context in words.LITERAL_SENSE.items():
-        if said and said[0].startswith(word.split()[0]):
-            sentence = draft.sentence_at(start)
-            if sentence and context.search(draft.lower, sentence.start, sentence.end):
-                return True
-    return False
-
-
 @rule("jargon.buzzword", "jargon")
 def buzzword(draft: Draft) -> Iterator[Hit]:
     """Buzzwords (synergy, leverage, game-changing) make a post sound like every other post
@@ -131,8 +130,8 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
     warning; one is a minor note."""
     found = [
         m
-        for m in words.JARGON_BOOK.find(draft.tokens, draft.text)
-        if draft.is_own(m.start, m.end) and not _literal(draft, m.start)
+        for m in jargon.buzzwords(draft.tokens, draft.text)
+        if draft.is_own(m.start, m.end) and not senses.literal(draft, m.start, m.end)
     ]
     if not found:
         return
@@ -144,7 +143,9 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
         max(per_sentence.values()) >= STACKED_BUZZWORDS
         or per_100(len(found), draft) >= BUZZWORDS_PER_100
     )
-    plain = alternatives([(draft.excerpt(m.start, m.end), f'"{m.value}"') for m in found])
+    plain = alternatives(
+        [(draft.excerpt(m.start, m.end), f'"{m.value}"' if m.value else PLAIN) for m in found]
+    )
     for m in found:
         said = draft.excerpt(m.start, m.end)
         yield Hit(
@@ -154,7 +155,7 @@ def buzzword(draft: Draft) -> Iterator[Hit]:
             else f"{len(found)} buzzwords make this sound like every other post.",
             m.start,
             m.end,
-            f'Try "{m.value}", or say concretely what happened.'
+            (f'Try "{m.value}", or say' if m.value else "Say") + " concretely what happened."
             if len(found) == 1
             else f"Say it plainly: {plain}.",
         )

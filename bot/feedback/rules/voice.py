@@ -37,7 +37,10 @@ def too_short(draft: Draft) -> Iterator[Hit]:
 @rule("point_of_view.no_stance", "point_of_view")
 def no_stance(draft: Draft) -> Iterator[Hit]:
     """The post shares a link, facts or an announcement but never says what you think of it
-    and why. Your view is the reason to follow you rather than a news feed."""
+    and why. Your view is the reason to follow you rather than a news feed. (An update on a
+    company channel is news colleagues need; it doesn't need a view.)"""
+    if draft.platform.name == "internal":
+        return
     if not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE:
         return  # a short post with no link; too_short speaks for the emptiest
     if draft.stance:
