@@ -77,9 +77,10 @@ def build_web_app(
     slack: App | None,
     teams: TeamsBot | None = None,
     on_startup: Callable[[web.Application], Awaitable[None]] | None = None,
+    backend: str = "sqlite",
 ) -> web.Application:
-    """The aiohttp application: /healthz always, Slack's routes when Slack is configured,
-    and Teams' /api/messages when given."""
+    """The aiohttp application: /healthz always (naming the database `backend`), Slack's
+    routes when Slack is configured, and Teams' /api/messages when given."""
     app = web.Application(client_max_size=MAX_BODY_BYTES)
 
     async def healthz(request: web.Request) -> web.Response:
@@ -91,6 +92,7 @@ def build_web_app(
         body = {
             "ok": ok,
             "database": ok,
+            "backend": backend,
             "version": __version__,
             "slack": slack is not None,
             "teams": teams is not None,

@@ -1,4 +1,5 @@
-"""Schema migrations, applied in order by sqlite-utils; never edit one that has shipped."""
+"""SQLite schema migrations, applied in order by sqlite-utils; never edit one that has shipped.
+storage/pg_migrations.py has the same steps, under the same names, for PostgreSQL."""
 
 from __future__ import annotations
 
@@ -189,5 +190,24 @@ def m007_conversation_references(db: Database) -> None:
             reference TEXT NOT NULL,
             updated TEXT NOT NULL,
             PRIMARY KEY (platform, team_id, kind, owner)
+        )"""
+    )
+
+
+@migrations()
+def m008_replicas(db: Database) -> None:
+    """Several processes on one database: leases on due schedules, who claimed each send, a
+    shared rate bucket per workspace, the Teams SDK's state, and purging old event ids."""
+    db.execute("ALTER TABLE schedules ADD COLUMN leased_by TEXT")
+    db.execute("ALTER TABLE schedules ADD COLUMN lease_until TEXT")
+    db.execute("ALTER TABLE deliveries ADD COLUMN claimed_by TEXT")
+    db.execute("CREATE INDEX events_seen_by_age ON events_seen (seen)")
+    db.execute("CREATE TABLE rate_buckets (bucket TEXT PRIMARY KEY, tat REAL NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE agent_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated TEXT NOT NULL
         )"""
     )

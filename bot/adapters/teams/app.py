@@ -9,9 +9,10 @@ from typing import Any
 from microsoft_agents.activity import load_configuration_from_env
 from microsoft_agents.authentication.msal import MsalConnectionManager
 from microsoft_agents.hosting.aiohttp import CloudAdapter
-from microsoft_agents.hosting.core import AgentApplication, Authorization, MemoryStorage, TurnState
+from microsoft_agents.hosting.core import AgentApplication, Authorization, TurnState
 
 from bot.adapters.teams.handlers import TeamsCoach
+from bot.adapters.teams.storage import StoreStorage
 from bot.coach import Coach
 
 SERVICE = "SERVICE_CONNECTION"
@@ -41,7 +42,7 @@ def _config(environ: Mapping[str, str]) -> tuple[dict[str, Any], str]:
 def build_teams(environ: Mapping[str, str], coach: Coach) -> TeamsBot:
     """The Teams agent, with every Chorus handler attached."""
     config, app_id = _config(environ)
-    storage = MemoryStorage()
+    storage = StoreStorage(coach.store, coach.clock)  # shared by replicas, not per process
     connections = MsalConnectionManager(**config)
     adapter = CloudAdapter(connection_manager=connections)
     app = AgentApplication[TurnState](

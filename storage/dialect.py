@@ -1,0 +1,47 @@
+"""The SQL that differs between SQLite and PostgreSQL, side by side; everything else is written
+once (`?` placeholders, `ON CONFLICT` upserts and `RETURNING` work in both)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Dialect:
+    """One database's spelling of the statements that can't be shared."""
+
+    name: str
+    greatest: str  # the two-argument maximum: max() in SQLite, GREATEST() in PostgreSQL
+    lease_due: str  # take up to N due schedules for this sweep; other sweeps skip them
+
+
+# SQLite has one writer at a time, so a single UPDATE over a sub-select is already atomic
+# between processes; RETURNING needs SQLite 3.35 or later.
+SQLITE = Dialect(
+    name="sqlite",
+    greatest="max",
+    lease_due="""
+        UPDATE schedules SET leased_by = ?, lease_until = ?
+        WHERE rowid IN (
+            SELECT rowid FROM schedules
+            WHERE next_due <= ? AND (lease_until IS NULL OR lease_until <= ?) AND kind IN ({kinds})
+            ORDER BY next_due LIMIT ?)
+        RETURNING kind, owner, next_due
+    """,
+)
+
+# Replicas lease disjoint batches: rows another transaction is leasing are skipped, not waited on.
+POSTGRES = Dialect(
+    name="postgresql",
+    greatest="GREATEST",
+    lease_due="""
+        UPDATE schedules AS s SET leased_by = ?, lease_until = ?
+        FROM (
+            SELECT kind, owner FROM schedules
+            WHERE next_due <= ? AND (lease_until IS NULL OR lease_until <= ?) AND kind IN ({kinds})
+            ORDER BY next_due LIMIT ?
+            FOR UPDATE SKIP LOCKED) AS due
+        WHERE s.kind = due.kind AND s.owner = due.owner
+        RETURNING s.kind, s.owner, s.next_due
+    """,
+)
