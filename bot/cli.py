@@ -304,7 +304,7 @@ def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
 def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
     """Run one sweep of everything due (nudges, summaries, channel tips) and exit."""
     now = _moment(args.now) if args.now else utc_now()
-    coach = build_coach(settings, clock=lambda: now)
+    coach = build_coach(settings, clock=(lambda: now) if args.now else utc_now)
     sweeper = build_sweeper(settings, coach, build_deliverers(settings, coach), paced=not args.now)
     report = sweeper.sweep(now)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(report.counts.items()))

@@ -78,6 +78,7 @@ class Settings:
     sends_per_second: float = 30.0  # per workspace, shared by every replica
     send_window_minutes: int = 60
     send_threads: int = 8
+    replica: str = ""  # this process's name on its claims (default host:pid)
     database_url: str = field(default="", repr=False)  # postgresql://...; wins over CHORUS_DB
     nudges_file: Path = PROMPTS_DIR / "nudges.yaml"
     model: ModelSettings = ModelSettings()
@@ -136,6 +137,7 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 30)),
         send_window_minutes=_whole_number(env, "CHORUS_SEND_WINDOW_MINUTES", 60),
         send_threads=max(1, _whole_number(env, "CHORUS_SEND_THREADS", 8)),
+        replica=env.get("CHORUS_REPLICA", "").strip(),
         database_url=_database_url(env.get("DATABASE_URL", "").strip()),
         nudges_file=Path(env.get("CHORUS_NUDGES_FILE", PROMPTS_DIR / "nudges.yaml")),
         teams_environment=tuple(

@@ -122,6 +122,7 @@ def build_sweeper(
         build_pacer(coach.store, settings.sends_per_second if paced else 0),
         senders=settings.send_threads,
         window=timedelta(minutes=settings.send_window_minutes),
+        holder=settings.replica or None,
     )
 
 

@@ -38,8 +38,8 @@ CHANNEL_KINDS = ("tip",)
 
 
 def replica_name() -> str:
-    """This process's name on its claims: CHORUS_REPLICA if set, else host and process id."""
-    return os.environ.get("CHORUS_REPLICA") or f"{socket.gethostname()}:{os.getpid()}"
+    """This process's default name on its claims: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass

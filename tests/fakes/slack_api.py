@@ -81,6 +81,7 @@ class FakeSlack:
         self._recent: dict[str, list[float]] = {}
         self.limits: dict[str, tuple[Limit, ...]] = {}  # see enforce()
         self.limited: Counter[str] = Counter()  # 429s answered, by method
+        self.answered: Counter[tuple[str, str]] = Counter()  # (method, channel) answered ok
         self._windows: dict[tuple[str, str, str], deque[float]] = {}
         self._held: dict[tuple[str, str], threading.Event] = {}
         self._changed = threading.Condition()
@@ -270,6 +271,8 @@ class FakeSlack:
                     failure.times -= 1
                     self._send(failure.status, failure.body, failure.headers)
                     return
+                with fake._changed:
+                    fake.answered[(method, str(args.get("channel")))] += 1
                 self._send(200, fake._answer(method, args) if method != "respond" else {"ok": 1})
 
             def _send(
