@@ -24,6 +24,9 @@ class Pacer(Protocol):
     def wait(self, seconds: float) -> None:
         """Wait that long."""
 
+    def release(self, bucket: str) -> None:
+        """Give back the slot just reserved: the send won't happen."""
+
 
 class Unpaced:
     """Sends at once (tests, `chorus nudges run-due --now`)."""
@@ -34,6 +37,9 @@ class Unpaced:
 
     def wait(self, seconds: float) -> None:
         """Nothing to wait for."""
+
+    def release(self, bucket: str) -> None:
+        """Nothing was reserved."""
 
 
 class SharedPacer:
@@ -63,6 +69,10 @@ class SharedPacer:
         """Sleep until the slot."""
         if seconds > 0:
             self.sleep(seconds)
+
+    def release(self, bucket: str) -> None:
+        """Return the slot to the workspace's budget."""
+        self.store.release_slot(bucket, self.interval)
 
 
 def build_pacer(store: Store, per_second: float) -> Pacer:

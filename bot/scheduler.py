@@ -200,6 +200,7 @@ class Sweeper:
         wait = self.pacer.reserve(bucket)
         late = max(now, self.outreach.clock()) + timedelta(seconds=wait) - due.due
         if late > self.window:
+            self.pacer.release(bucket)
             self.deliveries.record(
                 due.kind, due.owner, local_date, due.due, now, "missed", "outside the send window"
             )

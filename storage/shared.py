@@ -25,6 +25,11 @@ class SharedQueries(Queries):
         assert row is not None
         return float(row[0]) - interval * burst
 
+    def release_slot(self, bucket: str, interval: float) -> None:
+        """Give back a slot that was reserved but not used (the send was recorded missed), so
+        an overflowing cohort doesn't push the next one's slots further out."""
+        self._x("UPDATE rate_buckets SET tat = tat - ? WHERE bucket = ?", (interval, bucket))
+
     def state_read(self, keys: Sequence[str]) -> dict[str, str]:
         """Stored values by key (missing keys are left out)."""
         if not keys:

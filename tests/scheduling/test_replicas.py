@@ -151,3 +151,4 @@ def test_more_than_the_window_can_carry_is_recorded_missed_never_sent_late(
     assert max(sent_at) - MONDAY_0930 <= timedelta(seconds=19.5)
     states = Counter(s[3] for s in Deliveries(store).states("nudge"))
     assert states == {"sent": 20, "missed": 10}
+    assert sweeper.pacer.reserve("slack:T1") == 1.0  # the missed sends gave their slots back
