@@ -66,7 +66,7 @@ def selection(backend: str, pg: PostgresServer, tmp: Path, users: int) -> tuple[
         deliveries.due(now, 100)
         reads.append((time.perf_counter() - began) * 1000)
         began = time.perf_counter()
-        deliveries.unscheduled_users(("slack",), BATCH)
+        deliveries.unscheduled_users(("slack",), BATCH)  # the hourly look from the top
         newcomers.append((time.perf_counter() - began) * 1000)
     store.close()
     return statistics.median(leases), statistics.median(reads), statistics.median(newcomers)

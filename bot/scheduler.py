@@ -31,6 +31,7 @@ MAX_LATE = timedelta(hours=2)  # after downtime: older than this is recorded mis
 SEND_WINDOW = timedelta(minutes=60)  # a cohort queued for its slots may take this long
 LEASE = timedelta(minutes=10)  # how long a sweep holds due rows, and a claim counts as live
 EVENTS_KEPT = timedelta(days=1)  # event ids kept to recognise a platform's retries
+NEWCOMER_RESCAN = timedelta(hours=1)  # new users are looked for by id; all users this often
 MAX_ATTEMPTS = 3
 BATCH = 100
 USER_KINDS = ("nudge", "weekly")
@@ -74,6 +75,8 @@ class Sweeper:
         self.window = window
         self.holder = holder or replica_name()
         self._pool: ThreadPoolExecutor | None = None
+        self._newcomers_after = 0  # users up to this id have been looked at
+        self._rescan_at: datetime | None = None
 
     def reconcile(self, now: datetime) -> int:
         """On start-up: this replica's sends interrupted mid-flight by its restart, and any
@@ -124,7 +127,12 @@ class Sweeper:
         if not platforms:
             return
         if "nudge" in kinds:
-            for user_ref in self.deliveries.unscheduled_users(platforms, BATCH):
+            if self._rescan_at is None or now >= self._rescan_at:  # now and then, from the top
+                self._newcomers_after, self._rescan_at = 0, now + NEWCOMER_RESCAN
+            found, self._newcomers_after = self.deliveries.unscheduled_users(
+                platforms, BATCH, self._newcomers_after
+            )
+            for user_ref in found:
                 user = self.outreach.user(user_ref)
                 if user is not None:
                     self.outreach.reschedule(user)

@@ -88,15 +88,23 @@ class Deliveries:
                 (kind, owner, next_due),
             )
 
-    def unscheduled_users(self, platforms: tuple[str, ...], limit: int) -> list[int]:
-        """Active users on these platforms with no nudge schedule yet."""
+    def unscheduled_users(
+        self, platforms: tuple[str, ...], limit: int, after: int = 0
+    ) -> tuple[list[int], int]:
+        """Active users on these platforms with no nudge schedule yet, among ids above `after`;
+        and how far that looked: the last id returned when `limit` were found, else the
+        highest user id (so the next look starts there instead of at the beginning)."""
+        top = self._x("SELECT max(id) FROM users").one()
+        upto = int(top[0]) if top and top[0] is not None else 0
         marks = ",".join("?" * len(platforms))
         rows = self._x(
             f"SELECT u.id FROM users u LEFT JOIN schedules s ON s.kind = 'nudge' AND s.owner = u.id"
-            f" WHERE s.owner IS NULL AND u.active = 1 AND u.platform IN ({marks}) LIMIT ?",
-            (*platforms, limit),
+            f" WHERE u.id > ? AND u.id <= ? AND s.owner IS NULL AND u.active = 1"
+            f" AND u.platform IN ({marks}) ORDER BY u.id LIMIT ?",
+            (after, upto, *platforms, limit),
         ).rows
-        return [r[0] for r in rows]
+        found = [r[0] for r in rows]
+        return found, (found[-1] if len(found) == limit else upto)
 
     def unscheduled_channels(self, platforms: tuple[str, ...]) -> list[int]:
         """Enabled channel tip schedules with no due time yet."""

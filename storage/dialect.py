@@ -16,7 +16,8 @@ class Dialect:
 
 
 # SQLite has one writer at a time, so a single UPDATE over a sub-select is already atomic
-# between processes; RETURNING needs SQLite 3.35 or later.
+# between processes; RETURNING needs SQLite 3.35 or later. `+kind` keeps the planner on the
+# next_due index (on the primary key's kind it would sort every schedule of that kind).
 SQLITE = Dialect(
     name="sqlite",
     greatest="max",
@@ -24,7 +25,8 @@ SQLITE = Dialect(
         UPDATE schedules SET leased_by = ?, lease_until = ?
         WHERE rowid IN (
             SELECT rowid FROM schedules
-            WHERE next_due <= ? AND (lease_until IS NULL OR lease_until <= ?) AND kind IN ({kinds})
+            WHERE next_due <= ? AND (lease_until IS NULL OR lease_until <= ?)
+                AND +kind IN ({kinds})
             ORDER BY next_due LIMIT ?)
         RETURNING kind, owner, next_due
     """,

@@ -152,3 +152,18 @@ def test_more_than_the_window_can_carry_is_recorded_missed_never_sent_late(
     states = Counter(s[3] for s in Deliveries(store).states("nudge"))
     assert states == {"sent": 20, "missed": 10}
     assert sweeper.pacer.reserve("slack:T1") == 1.0  # the missed sends gave their slots back
+
+
+def test_newcomers_are_looked_for_by_id_not_by_scanning_every_user_each_sweep(
+    store: Store,
+) -> None:
+    scheduled = cohort(store, 2)
+    new = [store.ensure_user(UserKey("slack", "T1", f"N{i}"), MONDAY_0930).id for i in range(3)]
+    deliveries = Deliveries(store)
+    found, after = deliveries.unscheduled_users(("slack",), 2)
+    assert found == new[:2] and after == new[1]
+    found, after = deliveries.unscheduled_users(("slack",), 2, after)
+    assert found == new[2:] and after == new[2]
+    assert deliveries.unscheduled_users(("slack",), 2, after) == ([], new[2])
+    assert deliveries.unscheduled_users(("teams",), 2) == ([], new[2])
+    assert len(scheduled) == 2
