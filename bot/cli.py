@@ -25,6 +25,7 @@ from bot.errors import APOLOGY, ChorusError, validate
 from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
 from bot.runtime import (
     build_coach,
+    build_deliverers,
     build_slack,
     build_sweeper,
     build_teams,
@@ -56,7 +57,9 @@ def _parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"chorus {__version__}")
     parser.add_argument(
-        "--db", type=Path, help="SQLite database (default: $CHORUS_DB or chorus.db)"
+        "--db",
+        type=Path,
+        help="SQLite database (default: $DATABASE_URL if set, else $CHORUS_DB or chorus.db)",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
@@ -97,6 +100,12 @@ def _parser() -> argparse.ArgumentParser:
         help="serve Slack's HTTP requests and /healthz on $PORT",
         description="One HTTP process: POST /slack/events, GET /healthz, and the OAuth "
         "install routes when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set.",
+    )
+    sub.add_parser(
+        "worker",
+        help="run the scheduler only: nudges, summaries and channel tips",
+        description="The scheduler's sweeps every minute, in the foreground, with no HTTP "
+        "server: run one beside `chorus serve` replicas started with CHORUS_SCHEDULER=off.",
     )
     sub.add_parser(
         "slack",
@@ -258,9 +267,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     else:
         log.info("Teams is off: /api/messages isn't served (no Teams credentials)")
     web_app = build_web_app(
-        coach.store.ping, app, teams, on_startup, signing_secret=settings.slack.signing_secret
+        coach.store.ping,
+        app,
+        teams,
+        on_startup,
+        signing_secret=settings.slack.signing_secret,
+        backend=coach.store.backend.name,
     )
     serve(web_app, settings.port, loopback_only=settings.teams_mode == "anonymous")
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the scheduler's sweeps in the foreground until stopped (Procfile `worker`)."""
+    coach = build_coach(settings)
+    log.info("chorus worker on %s", coach.store.backend.name)
+    start_scheduler(settings, coach, build_deliverers(settings, coach), blocking=True)
     return EXIT_OK
 
 
@@ -311,7 +333,7 @@ def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
     """Print language-model usage by day."""
     from storage import Store
 
-    store = Store(settings.database, settings.retention_days)
+    store = Store(settings.store_location, settings.retention_days)
     store.migrate()
     rows = store.usage_by_day(max(1, args.days))
     if not rows:
@@ -327,17 +349,9 @@ def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
     """Run one sweep of everything due (nudges, summaries, channel tips) and exit."""
-    from bot.scheduler import Pacer
-
     now = _moment(args.now) if args.now else utc_now()
-    coach = build_coach(settings, clock=lambda: now)
-    deliverers: dict[str, Deliverer] = {}
-    if settings.teams_mode != "off":
-        deliverers["teams"] = teams_delivery(build_teams(settings, coach), coach)
-    if settings.slack.bot_token or settings.slack.oauth:
-        deliverers["slack"] = build_slack(settings, coach)[1]
-    sweeper = build_sweeper(settings, coach, deliverers)
-    sweeper.pace = Pacer(0 if args.now else settings.sends_per_second)
+    coach = build_coach(settings, clock=(lambda: now) if args.now else utc_now)
+    sweeper = build_sweeper(settings, coach, build_deliverers(settings, coach), paced=not args.now)
     report = sweeper.sweep(now)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(report.counts.items()))
     print(f"swept at {now.isoformat(timespec='minutes')}: {summary or 'nothing due'}")
@@ -367,14 +381,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     """Apply pending migrations."""
-    from storage import Store
+    from bot.runtime import migrate
 
-    applied = Store(settings.database, settings.retention_days).migrate()
-    print(
-        f"{settings.database}: applied {', '.join(applied)}"
-        if applied
-        else f"{settings.database}: up to date"
-    )
+    name, applied = migrate(settings)
+    print(f"{name}: applied {', '.join(applied)}" if applied else f"{name}: up to date")
     return EXIT_OK
 
 
@@ -383,7 +393,7 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
     from bot.coach.workspace import CoachSettings, export
     from storage import Store
 
-    store = Store(settings.database, settings.retention_days)
+    store = Store(settings.store_location, settings.retention_days)
     store.migrate()
     defaults = CoachSettings(settings.companies, settings.policy_terms, admins=settings.admins)
     print(json.dumps(export(store, defaults), indent=2, ensure_ascii=False))
@@ -403,6 +413,7 @@ COMMANDS = {
     "shell": cmd_shell,
     "run": cmd_run,
     "serve": cmd_serve,
+    "worker": cmd_worker,
     "nudges": cmd_nudges,
     "usage": cmd_usage,
     "teams": cmd_teams,
@@ -420,8 +431,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = load_settings()
         if args.db is not None:
-            settings = replace(settings, database=args.db)
-        quiet = args.command not in ("serve", "slack")  # the terminal stays free of log lines
+            settings = replace(settings, database=args.db, database_url="")
+        # the terminal stays free of log lines
+        quiet = args.command not in ("serve", "slack", "worker")
         logging.basicConfig(
             level=settings.log_level or ("WARNING" if quiet else "INFO"),
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",
