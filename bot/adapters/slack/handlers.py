@@ -16,6 +16,7 @@ from slack_sdk.errors import SlackApiError
 from bot.adapters.slack import blocks
 from bot.adapters.slack.delivery import post
 from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.forms import typed, user_key
 from bot.adapters.slack.markup import plain_text, without_mention
 from bot.adapters.slack.status import Working
 from bot.adapters.slack.together import SlackTogether
@@ -65,11 +66,6 @@ def replay_key(req: BoltRequest, body: dict[str, Any], team: str) -> tuple[str, 
     if body.get("trigger_id"):
         return f"slack:{team}", f"trigger:{body['trigger_id']}"
     return None
-
-
-def user_key(context: BoltContext, user_id: str) -> UserKey:
-    """The tenant-scoped key for a Slack user."""
-    return UserKey("slack", context.team_id or context.enterprise_id or "", user_id)
 
 
 @dataclass(frozen=True)
@@ -388,7 +384,7 @@ class SlackCoach:
     ) -> None:
         """The goal form: set the goal, or show what's wrong next to the field."""
         key = user_key(context, body["user"]["id"])
-        text = view["state"]["values"]["goal"]["text"].get("value") or ""
+        text = typed(view["state"]["values"], "goal")
         reply = self.coach.command(key, f"goal {text}")
         if reply.kind == "invalid":
             ack(response_action="errors", errors={"goal": reply.text[:300]})
