@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from slack_bolt import BoltContext
+from slack_bolt import BoltContext, BoltRequest
 
 from storage import UserKey
 
@@ -30,3 +30,17 @@ def ref(view: dict[str, Any]) -> int:
     """The number a modal carries in its private_metadata (0 when it carries none)."""
     meta = str(view.get("private_metadata") or "")
     return int(meta) if meta.isdigit() else 0
+
+
+def replay_key(req: BoltRequest, body: dict[str, Any], team: str) -> tuple[str, str] | None:
+    """What makes this request a repeat: the event id for events (Slack's retries carry it),
+    else the signature of an HTTP request (an exact replay, within the signature window, has
+    the same one), else the trigger id (Socket Mode)."""
+    if body.get("event_id"):
+        return f"slack:{team}", str(body["event_id"])
+    signature = req.headers.get("x-slack-signature", [""])[0] if req.mode == "http" else ""
+    if signature:
+        return "slack:request", signature
+    if body.get("trigger_id"):
+        return f"slack:{team}", f"trigger:{body['trigger_id']}"
+    return None
