@@ -1,7 +1,8 @@
 """The corpus files are well-formed: valid JSON, known labels, counts, unique ids, licences.
 
-Both directories are checked: tests/corpus (the cases Chorus is tuned on) and
-tests/corpus/heldout (cases kept out of tuning, smaller, with no floors on its figures).
+Every directory is checked: tests/corpus (the cases Chorus is tuned on), tests/corpus/heldout
+(cases kept out of tuning, since read for the second round) and tests/corpus/heldout2 (a second
+blind set); the held-out sets have no floors on their figures.
 """
 
 from __future__ import annotations
@@ -16,6 +17,8 @@ import pytest
 from bot.feedback.model import CATEGORIES
 from bot.feedback.platforms import PLATFORMS
 from tests.corpus.evaluate import CORPUS, FILES, HELDOUT, load, tip_ids
+
+HELDOUT2 = CORPUS / "heldout2"  # a second blind held-out set; no floors
 
 
 @dataclass(frozen=True)
@@ -42,6 +45,13 @@ CORPORA = (
         HELDOUT,
         {"routing": 50, "questions": 50, "critique": 220, "rated": 35, "pairs": 15},
         min_per_rating=7,
+        min_per_category=12,
+    ),
+    Corpus(
+        "heldout2",
+        HELDOUT2,
+        {"routing": 50, "questions": 50, "critique": 250, "rated": 40, "pairs": 15},
+        min_per_rating=8,
         min_per_category=12,
     ),
 )
@@ -143,14 +153,19 @@ def test_critique_cases_are_not_repeated(corpus: str) -> None:
     assert all(n == 1 for n in keys.values())
 
 
+# (a held-out set, an earlier set it must not repeat)
+DISJOINT = [("heldout", "tuning"), ("heldout2", "tuning"), ("heldout2", "heldout")]
+
+
+@pytest.mark.parametrize(("held_out", "earlier"), DISJOINT)
 @pytest.mark.parametrize("name", FILES)
-def test_heldout_cases_are_not_in_the_tuning_corpus(name: str) -> None:
+def test_heldout_cases_are_not_in_an_earlier_corpus(name: str, held_out: str, earlier: str) -> None:
     def texts(corpus: Path) -> set[str]:
         fields = ("before", "after") if name == "pairs" else ("text",)
         return {" ".join(c[f].split()).lower() for c in load(name, corpus) for f in fields}
 
-    shared = texts(HELDOUT) & texts(CORPUS)
-    assert not shared, f"{len(shared)} held-out {name} texts are also in the tuning corpus"
+    shared = texts(BY_NAME[held_out].path) & texts(BY_NAME[earlier].path)
+    assert not shared, f"{len(shared)} {held_out} {name} texts are also in the {earlier} corpus"
 
 
 @pytest.mark.parametrize("corpus", BY_NAME)

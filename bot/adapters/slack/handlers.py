@@ -7,6 +7,7 @@ import re
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any
 
 from slack_bolt import Ack, App, BoltContext, BoltRequest, BoltResponse, Respond
@@ -16,10 +17,12 @@ from slack_sdk.errors import SlackApiError
 from bot.adapters.slack import blocks
 from bot.adapters.slack.delivery import post
 from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.forms import replay_key, typed, user_key
 from bot.adapters.slack.markup import plain_text, without_mention
 from bot.adapters.slack.status import Working
+from bot.adapters.slack.streaming import stream_answer
 from bot.adapters.slack.together import SlackTogether
-from bot.coach import Action, Coach, Reply, classify
+from bot.coach import Coach, Reply, classify
 from bot.coach.router import command_name
 from storage import UserKey
 
@@ -41,35 +44,11 @@ NOT_A_MEMBER = "Invite me to this channel first (`/invite @Chorus`), then schedu
 # slows every acknowledgement (and holds more memory); the listener threads' other work is
 # waiting on Slack or the model, which needs no slot.
 COACH_SLOTS = 2
-STREAM_FLUSH_CHARACTERS = 64  # the first words show early; each flush is one API call
-ANSWER_FEEDBACK = (
-    Action("Helpful", "feedback answer helpful", "primary"),
-    Action("Not helpful", "feedback answer not-helpful"),
-)
 SUGGESTED_PROMPTS = (
     {"title": "Critique my LinkedIn draft", "message": "draft"},
     {"title": "How do I grow my followers?", "message": "How do I grow my followers?"},
     {"title": "Set a weekly goal", "message": "goal"},
 )
-
-
-def replay_key(req: BoltRequest, body: dict[str, Any], team: str) -> tuple[str, str] | None:
-    """What makes this request a repeat: the event id for events (Slack's retries carry it),
-    else the signature of an HTTP request (an exact replay, within the signature window, has
-    the same one), else the trigger id (Socket Mode)."""
-    if body.get("event_id"):
-        return f"slack:{team}", str(body["event_id"])
-    signature = req.headers.get("x-slack-signature", [""])[0] if req.mode == "http" else ""
-    if signature:
-        return "slack:request", signature
-    if body.get("trigger_id"):
-        return f"slack:{team}", f"trigger:{body['trigger_id']}"
-    return None
-
-
-def user_key(context: BoltContext, user_id: str) -> UserKey:
-    """The tenant-scoped key for a Slack user."""
-    return UserKey("slack", context.team_id or context.enterprise_id or "", user_id)
 
 
 @dataclass(frozen=True)
@@ -82,7 +61,7 @@ class SlackCoach:
         default_factory=lambda: threading.BoundedSemaphore(COACH_SLOTS), compare=False
     )
 
-    @property
+    @cached_property
     def together(self) -> SlackTogether:
         """Ask an expert, campaigns and settings (issue 13), tried before everything else."""
         return SlackTogether(self.coach, self.directory)
@@ -143,8 +122,8 @@ class SlackCoach:
             "is reading your draft…" if kind == "draft" else "is thinking…",
         )
         if kind == "question" and self.coach.editor_enabled:
-            self._stream_answer(
-                client, key, event["channel"], working.thread_ts or event["ts"], text
+            stream_answer(
+                client, self.coach, key, (event["channel"], working.thread_ts or event["ts"]), text
             )
             return
         with self.busy:
@@ -164,32 +143,6 @@ class SlackCoach:
             )
         if reply.critique is not None:
             self.publish_home(client, key)
-
-    def _stream_answer(
-        self, client: WebClient, key: UserKey, channel: str, thread_ts: str, question: str
-    ) -> None:
-        """Stream the model's answer into the thread; one plain message where Slack can't."""
-        written: list[str] = []
-        pieces = self.coach.answer_stream(key, question)
-        try:
-            streamer = client.chat_stream(
-                channel=channel,
-                thread_ts=thread_ts,
-                recipient_team_id=key.team_id,
-                recipient_user_id=key.user_id,
-                buffer_size=STREAM_FLUSH_CHARACTERS,
-            )
-            for piece in pieces:
-                written.append(piece)
-                streamer.append(markdown_text=piece)
-            streamer.stop(blocks=blocks.action_buttons(ANSWER_FEEDBACK))  # under the text
-        except SlackApiError as error:
-            log.info(
-                "streaming unavailable (%s); posting the answer whole", error.response.get("error")
-            )
-            text = "".join([*written, *pieces])
-            reply = Reply("answer", text, actions=ANSWER_FEEDBACK)
-            client.chat_postMessage(channel=channel, thread_ts=thread_ts, **blocks.message(reply))
 
     def _from_a_person(self, event: dict[str, Any], context: BoltContext) -> bool:
         return (
@@ -388,7 +341,7 @@ class SlackCoach:
     ) -> None:
         """The goal form: set the goal, or show what's wrong next to the field."""
         key = user_key(context, body["user"]["id"])
-        text = view["state"]["values"]["goal"]["text"].get("value") or ""
+        text = typed(view["state"]["values"], "goal")
         reply = self.coach.command(key, f"goal {text}")
         if reply.kind == "invalid":
             ack(response_action="errors", errors={"goal": reply.text[:300]})

@@ -17,6 +17,7 @@ from slack_sdk.errors import SlackApiError
 
 from bot.adapters.slack import blocks, kit
 from bot.adapters.slack.directory import Directory
+from bot.adapters.slack.forms import chosen, ref, typed, user_key
 from bot.adapters.slack.markup import USER, clip, escape, plain_text
 from bot.adapters.slack.together_views import form_view, plain_label, quoted_blocks
 from bot.coach import Coach, Dashboard, Reply
@@ -202,9 +203,6 @@ class SlackTogether:
 
     # modals
 
-    def _key(self, body: dict[str, Any], context: BoltContext) -> UserKey:
-        return UserKey("slack", context.team_id or context.enterprise_id or "", body["user"]["id"])
-
     def on_ask_submitted(
         self,
         ack: Ack,
@@ -214,19 +212,16 @@ class SlackTogether:
         client: WebClient,
     ) -> None:
         """The ask form: the chosen colleague and an optional question."""
-        key = self._key(body, context)
+        key = user_key(context, body["user"]["id"])
         values = view["state"]["values"]
         chosen = values["expert"]["person"].get("selected_user") or ""
-        question = values.get("question", {}).get("text", {}).get("value") or ""
+        question = typed(values, "question")
         speaker = self.speaker(client, key)
         expert = speaker.resolve(chosen) if speaker.resolve else None
         if expert is None:
             ack(response_action="errors", errors={"expert": "Pick a person from this workspace."})
             return
-        meta = view.get("private_metadata") or "0"
-        outcome = self.coach.together.ask(
-            speaker, expert, question, int(meta) if meta.isdigit() else 0
-        )
+        outcome = self.coach.together.ask(speaker, expert, question, ref(view))
         if outcome.reply.kind == "invalid":
             ack(response_action="errors", errors={"expert": clip(outcome.reply.text, 300)})
             return
@@ -243,16 +238,13 @@ class SlackTogether:
         client: WebClient,
     ) -> None:
         """The expert's suggestion."""
-        key = self._key(body, context)
-        comment = view["state"]["values"]["comment"]["text"].get("value") or ""
+        key = user_key(context, body["user"]["id"])
+        comment = typed(view["state"]["values"], "comment")
         if not comment.strip():
             ack(response_action="errors", errors={"comment": "Write what you'd change."})
             return
         ack()
-        meta = view.get("private_metadata") or "0"
-        outcome, _ = self._run(
-            client, key, f"expert {int(meta) if meta.isdigit() else 0} suggest {comment}", None
-        )
+        outcome, _ = self._run(client, key, f"expert {ref(view)} suggest {comment}", None)
         self._post(client, self.directory.dm_channel(client, key), outcome.reply)
         self.deliver(client, key, outcome)
 
@@ -265,14 +257,14 @@ class SlackTogether:
         client: WebClient,
     ) -> None:
         """The campaign brief: announce the campaign in its channel."""
-        key = self._key(body, context)
+        key = user_key(context, body["user"]["id"])
         values = view["state"]["values"]
-        facts = values["facts"]["text"].get("value") or ""
-        link = values.get("link", {}).get("text", {}).get("value") or ""
-        audience = values.get("audience", {}).get("text", {}).get("value") or ""
-        meta = view.get("private_metadata") or "0"
         outcome = self.coach.together.brief(
-            self.speaker(client, key), int(meta) if meta.isdigit() else 0, facts, link, audience
+            self.speaker(client, key),
+            ref(view),
+            typed(values, "facts"),
+            typed(values, "link"),
+            typed(values, "audience"),
         )
         if outcome.reply.kind == "invalid":
             ack(response_action="errors", errors={"facts": clip(outcome.reply.text, 300)})
@@ -289,18 +281,14 @@ class SlackTogether:
         client: WebClient,
     ) -> None:
         """The settings form: saved only if the sender is an admin now (forged views do nothing)."""
-        key = self._key(body, context)
+        key = user_key(context, body["user"]["id"])
         values = view["state"]["values"]
         reply = self.coach.together.save_settings(
             self.speaker(client, key),
             {
-                "companies": values.get("companies", {}).get("text", {}).get("value") or "",
-                "policy_terms": values.get("policy_terms", {}).get("text", {}).get("value") or "",
-                "default_platform": (
-                    values.get("default_platform", {}).get("choice", {}).get("selected_option")
-                    or {}
-                ).get("value")
-                or "linkedin",
+                "companies": typed(values, "companies"),
+                "policy_terms": typed(values, "policy_terms"),
+                "default_platform": chosen(values, "default_platform", "choice") or "linkedin",
             },
         )
         if reply.kind == "invalid":
