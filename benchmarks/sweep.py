@@ -23,7 +23,8 @@ from bot.coach import Coach, TipLibrary
 from bot.coach.nudges import load_nudges
 from bot.coach.outreach import Outreach
 from bot.config import PROMPTS_DIR, SlackSettings
-from bot.scheduler import Pacer, Sweeper
+from bot.pacing import Pacer, SharedPacer, Unpaced
+from bot.scheduler import Sweeper
 from storage import Store
 from storage.deliveries import Deliveries
 from storage.store import stamp
@@ -78,7 +79,7 @@ def sweeper(store: Store, deliverers: dict, pace: Pacer | None = None) -> Sweepe
     """A sweeper over the store with the real nudge and tip libraries."""
     tips = TipLibrary.from_file(PROMPTS_DIR / "tips.yaml")
     outreach = Outreach(store, tips, load_nudges(PROMPTS_DIR / "nudges.yaml"), UTC, lambda: NOW)
-    return Sweeper(outreach, deliverers, pace or Pacer(0))
+    return Sweeper(outreach, deliverers, pace or Unpaced())
 
 
 def selection_figures(tmp: Path) -> tuple[list[float], float]:
@@ -110,7 +111,8 @@ def send_figures(tmp: Path, per_second: float) -> tuple[float, int, int]:
         client = web_client(settings, settings.bot_token)
         delivery = SlackDelivery(lambda team: client, Directory(coach))
         start = time.perf_counter()
-        report = sweeper(store, {"slack": delivery}, Pacer(per_second)).sweep(NOW, ("nudge",))
+        pace = SharedPacer(store, per_second) if per_second else Unpaced()
+        report = sweeper(store, {"slack": delivery}, pace).sweep(NOW, ("nudge",))
         elapsed = time.perf_counter() - start
         refused = sum(1 for c in fake.of("chat.postMessage")) - report.counts.get("sent", 0)
         return report.counts.get("sent", 0) / elapsed, report.counts.get("sent", 0), refused
@@ -142,7 +144,7 @@ def main() -> None:
         print("| --- | ---: | ---: | ---: |")
         for per_second in (5, 15, 0):
             rate, delivered, refused = send_figures(tmp, per_second)
-            label = f"{per_second}/s with jitter" if per_second else "none"
+            label = f"{per_second}/s, the shared budget" if per_second else "none"
             print(f"| {label} | {rate:.1f} | {delivered} | {refused} |")
 
 

@@ -1,4 +1,4 @@
-"""The `chorus` command: review, shell, run, db migrate, rules."""
+"""The `chorus` command: what each subcommand does (bot/arguments.py parses them)."""
 
 from __future__ import annotations
 
@@ -18,13 +18,14 @@ from typing import TYPE_CHECKING, TextIO
 
 from dotenv import load_dotenv
 
-from bot import __version__
 from bot.adapters.text import Painter, render_critique
+from bot.arguments import build_parser
 from bot.config import Settings, load_settings
 from bot.errors import APOLOGY, ChorusError, validate
-from bot.feedback import DEFAULT_PLATFORM, PLATFORMS, RULES, critique, get_platform
+from bot.feedback import RULES, critique, get_platform
 from bot.runtime import (
     build_coach,
+    build_deliverers,
     build_slack,
     build_sweeper,
     build_teams,
@@ -48,120 +49,6 @@ ACK_SWITCH_SECONDS = 0.001
 
 def _color(stream: TextIO) -> bool:
     return stream.isatty() and "NO_COLOR" not in os.environ
-
-
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="chorus", description="Chorus: a writing coach for people who write in public."
-    )
-    parser.add_argument("--version", action="version", version=f"chorus {__version__}")
-    parser.add_argument(
-        "--db", type=Path, help="SQLite database (default: $CHORUS_DB or chorus.db)"
-    )
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
-
-    review = sub.add_parser(
-        "review",
-        help="lint a post before you publish it",
-        description="Critique a post. Exit 0: no errors; 1: errors; 2: usage.",
-    )
-    review.add_argument("file", nargs="?", default=None, help="a file, or - for standard input")
-    review.add_argument(
-        "--platform",
-        "-p",
-        default=DEFAULT_PLATFORM,
-        help=f"one of {', '.join(PLATFORMS)} (default {DEFAULT_PLATFORM})",
-    )
-    review.add_argument(
-        "--company",
-        action="append",
-        default=None,
-        metavar="NAME",
-        help="a company you're connected to (repeat; default $CHORUS_COMPANY)",
-    )
-    review.add_argument("--format", choices=("text", "json"), default="text")
-
-    sub.add_parser(
-        "shell",
-        help="chat with the coach in this terminal",
-        description="The coach in a terminal: drafts, questions and commands.",
-    )
-    sub.add_parser(
-        "run",
-        help="start Chorus with whatever front end is configured",
-        description="chorus serve when Teams credentials (or Slack's HTTP settings) are set, "
-        "chorus slack when SLACK_APP_TOKEN and SLACK_BOT_TOKEN are, else the terminal coach.",
-    )
-    sub.add_parser(
-        "serve",
-        help="serve Slack's HTTP requests and /healthz on $PORT",
-        description="One HTTP process: POST /slack/events, GET /healthz, and the OAuth "
-        "install routes when SLACK_CLIENT_ID and SLACK_CLIENT_SECRET are set.",
-    )
-    sub.add_parser(
-        "slack",
-        help="connect to Slack over Socket Mode",
-        description="Run the Slack app over Socket Mode (needs SLACK_APP_TOKEN and "
-        "SLACK_BOT_TOKEN); no public URL needed.",
-    )
-    usage = sub.add_parser(
-        "usage",
-        help="language-model tokens used, by day",
-        description="Tokens the language model used per day, across all users "
-        "(CHORUS_LLM_DAILY_LIMIT caps each user's day).",
-    )
-    usage.add_argument("--days", type=int, default=30, help="how many days back (default 30)")
-    teams = sub.add_parser("teams", help="Microsoft Teams", description="Microsoft Teams tools.")
-    teams_sub = teams.add_subparsers(dest="teams_command", metavar="ACTION", required=True)
-    package = teams_sub.add_parser(
-        "package",
-        help="write the Teams app package to upload",
-        description="Write a Teams app package (manifest.json and two icons, zipped) for "
-        "upload in Teams admin or sideloading.",
-    )
-    package.add_argument("--bot-id", help="the Azure Bot's app id (default: the SDK's CLIENTID)")
-    package.add_argument(
-        "--domain",
-        action="append",
-        default=[],
-        metavar="HOST",
-        help="a domain Chorus is served from (repeat)",
-    )
-    package.add_argument("--output", type=Path, default=Path("chorus-teams.zip"))
-    nudges = sub.add_parser(
-        "nudges",
-        help="the scheduler, by hand",
-        description="Operate the nudge scheduler by hand (it also runs inside serve and slack).",
-    )
-    nudges_sub = nudges.add_subparsers(dest="nudges_command", metavar="ACTION", required=True)
-    run_due = nudges_sub.add_parser(
-        "run-due",
-        help="run one sweep of everything due and exit",
-        description="Send every nudge, weekly summary and channel tip that is due, once.",
-    )
-    run_due.add_argument("--now", help="pretend it is this ISO 8601 time (for operators, tests)")
-    db = sub.add_parser("db", help="database maintenance", description="Database maintenance.")
-    db_sub = db.add_subparsers(dest="db_command", metavar="ACTION", required=True)
-    db_sub.add_parser(
-        "migrate", help="apply pending migrations", description="Apply pending schema migrations."
-    )
-    settings_cmd = sub.add_parser(
-        "settings", help="settings per workspace", description="Settings per workspace."
-    )
-    settings_sub = settings_cmd.add_subparsers(dest="settings_command", metavar="ACTION")
-    settings_sub.required = True
-    settings_sub.add_parser(
-        "export",
-        help="print every workspace's settings, admins and audit log as JSON",
-        description="Every workspace's settings (with the environment's defaults), the admins "
-        "added in Chorus, and who changed what and when, as JSON.",
-    )
-    sub.add_parser(
-        "rules",
-        help="list every check and what it looks for",
-        description="List every check, its id and category, and why it matters.",
-    )
-    return parser
 
 
 def _read_draft(file: str | None) -> str:
@@ -258,9 +145,22 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> int:
     else:
         log.info("Teams is off: /api/messages isn't served (no Teams credentials)")
     web_app = build_web_app(
-        coach.store.ping, app, teams, on_startup, signing_secret=settings.slack.signing_secret
+        coach.store.ping,
+        app,
+        teams,
+        on_startup,
+        signing_secret=settings.slack.signing_secret,
+        backend=coach.store.backend.name,
     )
     serve(web_app, settings.port, loopback_only=settings.teams_mode == "anonymous")
+    return EXIT_OK
+
+
+def cmd_worker(args: argparse.Namespace, settings: Settings) -> int:
+    """Run the scheduler's sweeps in the foreground until stopped (Procfile `worker`)."""
+    coach = build_coach(settings)
+    log.info("chorus worker on %s", coach.store.backend.name)
+    start_scheduler(settings, coach, build_deliverers(settings, coach), blocking=True)
     return EXIT_OK
 
 
@@ -311,7 +211,7 @@ def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
     """Print language-model usage by day."""
     from storage import Store
 
-    store = Store(settings.database, settings.retention_days)
+    store = Store(settings.store_location, settings.retention_days)
     store.migrate()
     rows = store.usage_by_day(max(1, args.days))
     if not rows:
@@ -327,17 +227,9 @@ def cmd_usage(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_nudges(args: argparse.Namespace, settings: Settings) -> int:
     """Run one sweep of everything due (nudges, summaries, channel tips) and exit."""
-    from bot.scheduler import Pacer
-
     now = _moment(args.now) if args.now else utc_now()
-    coach = build_coach(settings, clock=lambda: now)
-    deliverers: dict[str, Deliverer] = {}
-    if settings.teams_mode != "off":
-        deliverers["teams"] = teams_delivery(build_teams(settings, coach), coach)
-    if settings.slack.bot_token or settings.slack.oauth:
-        deliverers["slack"] = build_slack(settings, coach)[1]
-    sweeper = build_sweeper(settings, coach, deliverers)
-    sweeper.pace = Pacer(0 if args.now else settings.sends_per_second)
+    coach = build_coach(settings, clock=(lambda: now) if args.now else utc_now)
+    sweeper = build_sweeper(settings, coach, build_deliverers(settings, coach), paced=not args.now)
     report = sweeper.sweep(now)
     summary = ", ".join(f"{n} {outcome}" for outcome, n in sorted(report.counts.items()))
     print(f"swept at {now.isoformat(timespec='minutes')}: {summary or 'nothing due'}")
@@ -367,14 +259,10 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> int:
 
 def cmd_db(args: argparse.Namespace, settings: Settings) -> int:
     """Apply pending migrations."""
-    from storage import Store
+    from bot.runtime import migrate
 
-    applied = Store(settings.database, settings.retention_days).migrate()
-    print(
-        f"{settings.database}: applied {', '.join(applied)}"
-        if applied
-        else f"{settings.database}: up to date"
-    )
+    name, applied = migrate(settings)
+    print(f"{name}: applied {', '.join(applied)}" if applied else f"{name}: up to date")
     return EXIT_OK
 
 
@@ -383,7 +271,7 @@ def cmd_settings(args: argparse.Namespace, settings: Settings) -> int:
     from bot.coach.workspace import CoachSettings, export
     from storage import Store
 
-    store = Store(settings.database, settings.retention_days)
+    store = Store(settings.store_location, settings.retention_days)
     store.migrate()
     defaults = CoachSettings(settings.companies, settings.policy_terms, admins=settings.admins)
     print(json.dumps(export(store, defaults), indent=2, ensure_ascii=False))
@@ -403,6 +291,7 @@ COMMANDS = {
     "shell": cmd_shell,
     "run": cmd_run,
     "serve": cmd_serve,
+    "worker": cmd_worker,
     "nudges": cmd_nudges,
     "usage": cmd_usage,
     "teams": cmd_teams,
@@ -415,13 +304,14 @@ COMMANDS = {
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `chorus` console script."""
-    args = _parser().parse_args(argv)
+    args = build_parser().parse_args(argv)
     load_dotenv(Path.cwd() / ".env")  # never overrides what the environment already says
     try:
         settings = load_settings()
         if args.db is not None:
-            settings = replace(settings, database=args.db)
-        quiet = args.command not in ("serve", "slack")  # the terminal stays free of log lines
+            settings = replace(settings, database=args.db, database_url="")
+        # the terminal stays free of log lines
+        quiet = args.command not in ("serve", "slack", "worker")
         logging.basicConfig(
             level=settings.log_level or ("WARNING" if quiet else "INFO"),
             format="%(asctime)s %(levelname)s %(name)s: %(message)s",

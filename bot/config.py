@@ -76,7 +76,11 @@ class Settings:
     port: int = 3000
     slack: SlackSettings = SlackSettings()
     scheduler: bool = True
-    sends_per_second: float = 5.0
+    sends_per_second: float = 30.0  # per workspace, shared by every replica
+    send_window_minutes: int = 60
+    send_threads: int = 8
+    replica: str = ""  # this process's name on its claims (default host:pid)
+    database_url: str = field(default="", repr=False)  # postgresql://...; wins over CHORUS_DB
     nudges_file: Path = PROMPTS_DIR / "nudges.yaml"
     model: ModelSettings = ModelSettings()
     # The Agents SDK's own variables (CONNECTIONS__SERVICE_CONNECTION__SETTINGS__CLIENTID, ...),
@@ -86,6 +90,11 @@ class Settings:
     # "credentials" when the SDK's variables name an app; "anonymous" only by explicit opt-in
     # (CHORUS_TEAMS=anonymous, for local testing); otherwise "off": /api/messages isn't served.
     teams_mode: str = "off"
+
+    @property
+    def store_location(self) -> str:
+        """DATABASE_URL (PostgreSQL) when set, else the SQLite file."""
+        return self.database_url or str(self.database)
 
 
 def _list(value: str | None) -> tuple[str, ...]:
@@ -127,6 +136,12 @@ def _teams_mode(environ: Mapping[str, str]) -> str:
     return "anonymous" if raw == "anonymous" else ("credentials" if credentials else "off")
 
 
+def _database_url(url: str) -> str:
+    if url and not url.startswith(("postgresql://", "postgres://")):
+        raise ChorusError("DATABASE_URL must be a postgresql:// URL (or unset for SQLite).")
+    return url
+
+
 def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
     """Read settings from the environment (os.environ unless given)."""
     env = os.environ if environ is None else environ
@@ -140,7 +155,11 @@ def load_settings(environ: Mapping[str, str] | None = None) -> Settings:
         tips_file=Path(env.get("CHORUS_TIPS_FILE", PROMPTS_DIR / "tips.yaml")),
         port=_whole_number(env, "PORT", 3000),
         scheduler=_switch(env, "CHORUS_SCHEDULER", default=True),
-        sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 5)),
+        sends_per_second=float(_whole_number(env, "CHORUS_SENDS_PER_SECOND", 30)),
+        send_window_minutes=_whole_number(env, "CHORUS_SEND_WINDOW_MINUTES", 60),
+        send_threads=max(1, _whole_number(env, "CHORUS_SEND_THREADS", 8)),
+        replica=env.get("CHORUS_REPLICA", "").strip(),
+        database_url=_database_url(env.get("DATABASE_URL", "").strip()),
         nudges_file=Path(env.get("CHORUS_NUDGES_FILE", PROMPTS_DIR / "nudges.yaml")),
         teams_environment=tuple(
             (k, v) for k, v in sorted(env.items()) if k.startswith(TEAMS_PREFIXES)

@@ -1,32 +1,46 @@
 """The scheduler: one sweep for nudges and weekly summaries, one for channel tips.
 
-Every minute each sweep selects what is due (an index range scan on schedules.next_due),
+Every minute each sweep leases batches of due schedules (an index range scan on
+schedules.next_due; FOR UPDATE SKIP LOCKED on PostgreSQL, so replicas split the work),
 claims each send under a UNIQUE (kind, owner, local date) key and commits the claim before
 calling the chat platform, so a send happens at most once even across restarts and
-processes. All the logic takes `now` as a parameter; APScheduler only calls it."""
+processes. Sends take slots from a budget per workspace that all replicas share, so a large
+cohort is spread out instead of hitting the platform's limits. All the logic takes `now` as
+a parameter; APScheduler only calls it."""
 
 from __future__ import annotations
 
 import logging
-import random
-import time
-from collections.abc import Callable
+import os
+import socket
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from bot.coach.delivery import Deliverer, DeliveryError
 from bot.coach.outreach import Outreach
 from bot.coach.reply import Reply
+from bot.pacing import Pacer, Unpaced
 from storage import UserKey
 from storage.deliveries import Deliveries, Delivery, Due
 
 log = logging.getLogger(__name__)
 
-MAX_LATE = timedelta(hours=2)
+MAX_LATE = timedelta(hours=2)  # after downtime: older than this is recorded missed, not sent
+SEND_WINDOW = timedelta(minutes=60)  # a cohort queued for its slots may take this long
+LEASE = timedelta(minutes=10)  # how long a sweep holds due rows, and a claim counts as live
+EVENTS_KEPT = timedelta(days=1)  # event ids kept to recognise a platform's retries
+NEWCOMER_RESCAN = timedelta(hours=1)  # new users are looked for by id; all users this often
 MAX_ATTEMPTS = 3
-BATCH = 500
+BATCH = 100
 USER_KINDS = ("nudge", "weekly")
 CHANNEL_KINDS = ("tip",)
+
+
+def replica_name() -> str:
+    """This process's default name on its claims: host and process id."""
+    return f"{socket.gethostname()}:{os.getpid()}"
 
 
 @dataclass
@@ -40,20 +54,6 @@ class SweepReport:
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
 
-class Pacer:
-    """Spreads sends out: about `per_second` a second, with jitter (0 means no pauses)."""
-
-    def __init__(self, per_second: float, sleep: Callable[[float], None] = time.sleep) -> None:
-        self.per_second = per_second
-        self.sleep = sleep
-        self.random = random.Random()
-
-    def __call__(self) -> None:
-        """Wait before the next send."""
-        if self.per_second > 0:
-            self.sleep(self.random.uniform(0.5, 1.5) / self.per_second)
-
-
 class Sweeper:
     """Finds due work, claims it once, delivers it, and schedules the next time."""
 
@@ -61,18 +61,30 @@ class Sweeper:
         self,
         outreach: Outreach,
         deliverers: dict[str, Deliverer],
-        pace: Callable[[], None] = lambda: None,
+        pacer: Pacer | None = None,
+        *,
+        senders: int = 1,
+        window: timedelta = SEND_WINDOW,
+        holder: str | None = None,
+        together: Callable[[datetime], list[str]] | None = None,
     ) -> None:
         self.outreach = outreach
         self.deliveries: Deliveries = outreach.deliveries
         self.deliverers = deliverers
-        self.pace = pace
+        self.pacer: Pacer = pacer or Unpaced()
+        self.senders = senders
+        self.window = window
+        self.holder = holder or replica_name()
+        self._pool: ThreadPoolExecutor | None = None
+        self._newcomers_after = 0  # users up to this id have been looked at
+        self._rescan_at: datetime | None = None
         # issue 13: expert reminders and expiries, campaign nudges (bot/coach/together.py)
-        self.together: Callable[[datetime], list[str]] | None = None
+        self.together = together
 
     def reconcile(self, now: datetime) -> int:
-        """On start-up: record sends interrupted mid-flight as 'unknown' (never resend them)."""
-        interrupted = self.deliveries.reconcile(now)
+        """On start-up: this replica's sends interrupted mid-flight by its restart, and any
+        claim older than the lease, are recorded 'unknown' (never resent)."""
+        interrupted = self.deliveries.reconcile(now, self.holder, now - LEASE)
         if interrupted:
             log.warning("%d sends were interrupted by a restart; recorded as unknown", interrupted)
         return interrupted
@@ -82,13 +94,19 @@ class Sweeper:
     ) -> SweepReport:
         """Deliver everything of `kinds` due at `now`, then retry earlier failures."""
         report = SweepReport()
+        stale = self.deliveries.reconcile(now, None, now - LEASE)  # a replica that died
+        if stale:
+            report.counts["unknown"] = stale
+            log.warning("%d sends older than %s left by a stopped process: unknown", stale, LEASE)
+        self.outreach.store.purge_events(now - EVENTS_KEPT)
         self._schedule_newcomers(now, kinds)
-        for due in self.deliveries.due(now, BATCH):
-            if due.kind in kinds:
-                report.add(self._run(due, now))
-        for delivery in self.deliveries.retryable(now, BATCH):
-            if delivery.kind in kinds:
-                report.add(self._retry(delivery, now))
+        while batch := self.deliveries.lease(kinds, now, now + LEASE, BATCH, self.holder):
+            for outcome in self._each(self._run, batch, now):
+                report.add(outcome)
+            now = max(now, self.outreach.clock())
+        retries = [d for d in self.deliveries.retryable(now, BATCH) if d.kind in kinds]
+        for outcome in self._each(self._retry, retries, now):
+            report.add(outcome)
         if self.together is not None and "nudge" in kinds:
             for outcome in self.together(now):
                 report.add(outcome)
@@ -96,12 +114,31 @@ class Sweeper:
             log.info("sweep at %s: %s", now.isoformat(timespec="minutes"), report.counts)
         return report
 
+    def _each(
+        self, work: Callable[[Due, datetime], str], items: list, now: datetime
+    ) -> Iterator[str]:
+        """Run `work` on every item: in turn, or on `senders` threads sharing the pacer."""
+        if self.senders <= 1:
+            for item in items:
+                yield work(item, now)
+            return
+        if self._pool is None:
+            self._pool = ThreadPoolExecutor(self.senders, thread_name_prefix="sweep")
+        futures = [self._pool.submit(work, item, now) for item in items]
+        for future in futures:
+            yield future.result()
+
     def _schedule_newcomers(self, now: datetime, kinds: tuple[str, ...]) -> None:
         platforms = tuple(self.deliverers)
         if not platforms:
             return
         if "nudge" in kinds:
-            for user_ref in self.deliveries.unscheduled_users(platforms, BATCH):
+            if self._rescan_at is None or now >= self._rescan_at:  # now and then, from the top
+                self._newcomers_after, self._rescan_at = 0, now + NEWCOMER_RESCAN
+            found, self._newcomers_after = self.deliveries.unscheduled_users(
+                platforms, BATCH, self._newcomers_after
+            )
+            for user_ref in found:
                 user = self.outreach.user(user_ref)
                 if user is not None:
                     self.outreach.reschedule(user)
@@ -128,13 +165,15 @@ class Sweeper:
                 due.kind, due.owner, local_date, due.due, now, "missed", "more than 2 hours late"
             )
             return "missed"
+        if not self._slot(due, local_date, now, _bucket(user.key.platform, user.key.team_id)):
+            return "missed"
         if due.kind == "weekly":
-            claim = self.deliveries.claim("weekly", due.owner, local_date, due.due, now)
+            claim = self._claim("weekly", due.owner, local_date, due.due, now)
             return self._send(
                 claim, now, lambda: self._to_user(user.key, self.outreach.weekly_reply(user))
             )
         nudge = self.outreach.nudge_for(user, local_date)
-        claim = self.deliveries.claim("nudge", due.owner, local_date, due.due, now, nudge.id)
+        claim = self._claim("nudge", due.owner, local_date, due.due, now, nudge.id)
         return self._send(
             claim,
             now,
@@ -156,8 +195,10 @@ class Sweeper:
                 "tip", due.owner, local_date, due.due, now, "missed", "more than 2 hours late"
             )
             return "missed"
+        if not self._slot(due, local_date, now, _bucket(tips.platform, tips.team_id)):
+            return "missed"
         tip = self.outreach.tip_for(due.owner)
-        claim = self.deliveries.claim("tip", due.owner, local_date, due.due, now, tip.id)
+        claim = self._claim("tip", due.owner, local_date, due.due, now, tip.id)
         deliverer = self.deliverers[tips.platform]
         return self._send(
             claim,
@@ -165,6 +206,47 @@ class Sweeper:
             lambda: deliverer.to_channel(
                 tips.team_id, tips.channel_id, self.outreach.tip_reply(tip)
             ),
+        )
+
+    def _slot(self, due: Due, local_date: object, now: datetime, bucket: str) -> bool:
+        """Wait for the workspace's next send slot; False (recorded missed) when that slot
+        falls outside the send window, so nobody gets yesterday's nudge hours late."""
+        wait = self.pacer.reserve(bucket)
+        late = max(now, self.outreach.clock()) + timedelta(seconds=wait) - due.due
+        if late > self.window:
+            self.pacer.release(bucket)
+            self.deliveries.record(
+                due.kind, due.owner, local_date, due.due, now, "missed", "outside the send window"
+            )
+            log.warning(
+                "%s for owner %d missed: the workspace's next send slot is %s after it was due;"
+                " raise CHORUS_SENDS_PER_SECOND or CHORUS_SEND_WINDOW_MINUTES",
+                due.kind,
+                due.owner,
+                late,
+            )
+            return False
+        self.pacer.wait(wait)
+        return True
+
+    def _claim(
+        self,
+        kind: str,
+        owner: int,
+        local_date: object,
+        due: datetime,
+        now: datetime,
+        content_id: str | None = None,
+    ) -> Delivery | None:
+        claimed = max(now, self.outreach.clock())  # when it really went, after its slot
+        return self.deliveries.claim(
+            kind,
+            owner,
+            local_date,
+            due,
+            claimed,
+            content_id,
+            self.holder,  # type: ignore[arg-type]
         )
 
     # retries
@@ -181,10 +263,12 @@ class Sweeper:
                 reason,
             )
             return "failed"
-        send = self._resend(delivery)
-        if send is None or not self.deliveries.retry_claim(delivery.id, now):
+        resend = self._resend(delivery)
+        if resend is None or not self.deliveries.retry_claim(delivery.id, now, self.holder):
             self.deliveries.finish(delivery.id, "failed", now, "recipient no longer available")
             return "failed"
+        bucket, send = resend
+        self.pacer.wait(self.pacer.reserve(bucket))
         claimed = Delivery(
             delivery.id,
             delivery.kind,
@@ -197,25 +281,29 @@ class Sweeper:
         )
         return self._send(claimed, now, send)
 
-    def _resend(self, delivery: Delivery) -> Callable[[], None] | None:
+    def _resend(self, delivery: Delivery) -> tuple[str, Callable[[], None]] | None:
+        """The send budget to draw from and the send itself, or None if it can't go."""
         if delivery.kind == "tip":
             tips = self.outreach.channel(delivery.owner)
             tip = self.outreach.tips.by_id.get(delivery.content_id or "")
             if tips is None or tip is None or not tips.enabled:
                 return None
             deliverer = self.deliverers[tips.platform]
-            return lambda: deliverer.to_channel(
+            return _bucket(tips.platform, tips.team_id), lambda: deliverer.to_channel(
                 tips.team_id, tips.channel_id, self.outreach.tip_reply(tip)
             )
         user = self.outreach.user(delivery.owner)
         if user is None:
             return None
+        bucket = _bucket(user.key.platform, user.key.team_id)
         if delivery.kind == "weekly":
-            return lambda: self._to_user(user.key, self.outreach.weekly_reply(user))
+            return bucket, lambda: self._to_user(user.key, self.outreach.weekly_reply(user))
         nudge = self.outreach.nudges.get(delivery.content_id or "")
         if nudge is None:
             return None
-        return lambda: self._to_user(user.key, self.outreach.nudge_reply(nudge, delivery.id, user))
+        return bucket, lambda: self._to_user(
+            user.key, self.outreach.nudge_reply(nudge, delivery.id, user)
+        )
 
     # sending
 
@@ -225,7 +313,6 @@ class Sweeper:
     def _send(self, claim: Delivery | None, now: datetime, send: Callable[[], None]) -> str:
         if claim is None:
             return "already-claimed"
-        self.pace()
         try:
             send()
         except DeliveryError as error:
@@ -262,21 +349,35 @@ class Sweeper:
         return state
 
 
-def start_scheduler(sweeper: Sweeper, clock: Callable[[], datetime]) -> object:
-    """Run both sweeps every minute in a background thread (coalesced, one at a time)."""
+def _bucket(platform: str, team_id: str) -> str:
+    """One send budget per workspace (Slack) or tenant (Teams)."""
+    return f"{platform}:{team_id}"
+
+
+def start_scheduler(
+    sweeper: Sweeper,
+    clock: Callable[[], datetime],
+    *,
+    blocking: bool = False,
+    first_in: timedelta = timedelta(seconds=5),
+) -> object:
+    """Run both sweeps every minute (coalesced, one at a time): in a background thread, or
+    in this one when `blocking` (`chorus worker`)."""
     from apscheduler.schedulers.background import BackgroundScheduler
+    from apscheduler.schedulers.blocking import BlockingScheduler
 
     sweeper.reconcile(clock())
-    scheduler = BackgroundScheduler(
+    kind = BlockingScheduler if blocking else BackgroundScheduler
+    scheduler = kind(
         timezone=UTC,
         job_defaults={"coalesce": True, "max_instances": 1, "misfire_grace_time": 50},
     )
-    first = datetime.now(UTC) + timedelta(seconds=5)
+    first = datetime.now(UTC) + first_in
     for job_id, kinds in (("nudges", USER_KINDS), ("channel-tips", CHANNEL_KINDS)):
         job = _sweep_job(sweeper, clock, kinds)
         scheduler.add_job(job, "interval", minutes=1, id=job_id, next_run_time=first)
-    scheduler.start()
     log.info("scheduler started: nudges and channel tips every minute")
+    scheduler.start()
     return scheduler
 
 

@@ -125,10 +125,13 @@ def build_web_app(
     slack: App | None,
     teams: TeamsBot | None = None,
     on_startup: Callable[[web.Application], Awaitable[None]] | None = None,
+    *,
     signing_secret: str = "",
+    backend: str = "sqlite",
 ) -> web.Application:
-    """The aiohttp application: /healthz always, Slack's routes when Slack is configured
-    (`signing_secret` checks each request), and Teams' /api/messages when given."""
+    """The aiohttp application: /healthz always (naming the database `backend`), Slack's
+    routes when Slack is configured (`signing_secret` checks each request), and Teams'
+    /api/messages when given."""
     if slack is not None and not signing_secret:
         raise ValueError("Slack over HTTP needs its signing secret")
     app = web.Application(client_max_size=MAX_BODY_BYTES)
@@ -142,6 +145,7 @@ def build_web_app(
         body = {
             "ok": ok,
             "database": ok,
+            "backend": backend,
             "version": __version__,
             "slack": slack is not None,
             "teams": teams is not None,

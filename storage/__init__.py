@@ -1,4 +1,5 @@
-"""Persistence: the sqlite-utils store and its migrations. All SQL lives here."""
+"""Persistence: the Store over SQLite (sqlite-utils) or PostgreSQL (psycopg 3), its
+migrations, and every query Chorus runs. All SQL lives here."""
 
 # Issue 13's tables forget a user with the rest of their data (Store.delete_user).
 from storage.campaigns import Campaigns

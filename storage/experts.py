@@ -5,10 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
+from storage.backend import Backend, moment
+from storage.queries import StorePart
 from storage.records import UserKey
-from storage.store import Store, stamp
 
 COLUMNS = (
     "id, platform, team_id, writer_id, expert_id, expert_tz, critique_ref, draft, question,"
@@ -52,32 +51,13 @@ class ExpertRequest:
         return UserKey(self.platform, self.team_id, self.expert_id)
 
 
-def _moment(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
-
-
 def _request(row: tuple[object, ...]) -> ExpertRequest:
     r = list(row)
-    return ExpertRequest(
-        *r[:11],  # type: ignore[arg-type]
-        datetime.fromisoformat(str(r[11])),
-        datetime.fromisoformat(str(r[12])),
-        datetime.fromisoformat(str(r[13])),
-        _moment(r[14]),  # type: ignore[arg-type]
-        _moment(r[15]),  # type: ignore[arg-type]
-    )
+    return ExpertRequest(*r[:11], *(moment(v) for v in r[11:]))  # type: ignore[arg-type]
 
 
-class ExpertRequests:
-    """Queries over expert requests, through the store's connection."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    @property
-    def db(self) -> Database:
-        """The store's connection for this thread."""
-        return self.store.db
+class ExpertRequests(StorePart):
+    """Queries over expert requests, on the store's backend."""
 
     def add(
         self,
@@ -92,56 +72,53 @@ class ExpertRequests:
         expires: datetime,
     ) -> ExpertRequest:
         """Store an open request."""
-        with self.db.atomic():
-            cursor = self.db.execute(
-                "INSERT INTO expert_requests (platform, team_id, writer_id, expert_id, expert_tz,"
-                " critique_ref, draft, question, state, created, remind_at, expires)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?)",
-                (
-                    writer.platform,
-                    writer.team_id,
-                    writer.user_id,
-                    expert_id,
-                    expert_tz,
-                    critique_ref,
-                    draft,
-                    question,
-                    stamp(now),
-                    stamp(remind_at),
-                    stamp(expires),
-                ),
-            )
-        found = self.get(int(cursor.lastrowid or 0))
+        row = self._one(
+            "INSERT INTO expert_requests (platform, team_id, writer_id, expert_id, expert_tz,"
+            " critique_ref, draft, question, state, created, remind_at, expires)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?) RETURNING id",
+            (
+                writer.platform,
+                writer.team_id,
+                writer.user_id,
+                expert_id,
+                expert_tz,
+                critique_ref,
+                draft,
+                question,
+                now,
+                remind_at,
+                expires,
+            ),
+        )
+        assert row is not None
+        found = self.get(int(row[0]))
         assert found is not None
         return found
 
     def get(self, request_id: int) -> ExpertRequest | None:
         """One request by id."""
-        row = self.db.execute(
-            f"SELECT {COLUMNS} FROM expert_requests WHERE id = ?", (request_id,)
-        ).fetchone()
+        row = self._one(f"SELECT {COLUMNS} FROM expert_requests WHERE id = ?", (request_id,))
         return _request(row) if row else None
 
     def open_count(self, writer: UserKey) -> int:
         """How many of the writer's requests wait for an answer."""
-        row = self.db.execute(
+        row = self._one(
             "SELECT count(*) FROM expert_requests WHERE platform = ? AND team_id = ?"
             " AND writer_id = ? AND state = 'open'",
             (writer.platform, writer.team_id, writer.user_id),
-        ).fetchone()
-        return int(row[0])
+        )
+        return int(row[0]) if row else 0
 
     def answer(self, request_id: int, state: str, comment: str | None, now: datetime) -> bool:
         """Record the expert's answer; False if the request is no longer open."""
-        with self.db.atomic():
-            return (
-                self.db.execute(
-                    "UPDATE expert_requests SET state = ?, comment = ?, answered = ?"
-                    " WHERE id = ? AND state = 'open'",
-                    (state, comment, stamp(now), request_id),
-                ).rowcount
-                == 1
-            )
+        return (
+            self._x(
+                "UPDATE expert_requests SET state = ?, comment = ?, answered = ?"
+                " WHERE id = ? AND state = 'open'",
+                (state, comment, now, request_id),
+            ).rowcount
+            == 1
+        )
 
     def made_by(self, writer: UserKey, limit: int = 20) -> list[ExpertRequest]:
         """The writer's requests, newest first."""
@@ -159,12 +136,12 @@ class ExpertRequests:
 
     def checked_count(self, writer: UserKey) -> int:
         """How many of the writer's drafts an expert answered (looks right or a suggestion)."""
-        row = self.db.execute(
+        row = self._one(
             "SELECT count(*) FROM expert_requests WHERE platform = ? AND team_id = ?"
             " AND writer_id = ? AND state IN ('looks_right', 'suggested')",
             (writer.platform, writer.team_id, writer.user_id),
-        ).fetchone()
-        return int(row[0])
+        )
+        return int(row[0]) if row else 0
 
     # the sweep
 
@@ -173,81 +150,76 @@ class ExpertRequests:
         return self._select(
             "state = 'open' AND remind_at <= ? AND reminded IS NULL AND expert_id IS NOT NULL"
             " ORDER BY remind_at LIMIT ?",
-            (stamp(now), limit),
+            (now, limit),
         )
 
     def claim_reminder(self, request_id: int, now: datetime) -> bool:
         """Mark the one reminder as sent before sending it; False if another sweep did."""
-        with self.db.atomic():
-            return (
-                self.db.execute(
-                    "UPDATE expert_requests SET reminded = ? WHERE id = ? AND reminded IS NULL",
-                    (stamp(now), request_id),
-                ).rowcount
-                == 1
-            )
+        return (
+            self._x(
+                "UPDATE expert_requests SET reminded = ? WHERE id = ? AND reminded IS NULL",
+                (now, request_id),
+            ).rowcount
+            == 1
+        )
 
     def due_expiries(self, now: datetime, limit: int = 500) -> list[ExpertRequest]:
         """Open requests past their expiry."""
         return self._select(
-            "state = 'open' AND expires <= ? ORDER BY expires LIMIT ?", (stamp(now), limit)
+            "state = 'open' AND expires <= ? ORDER BY expires LIMIT ?", (now, limit)
         )
 
     def expire(self, request_id: int, now: datetime) -> bool:
         """Close an open request as expired (its draft is deleted); False if already closed."""
-        with self.db.atomic():
-            return (
-                self.db.execute(
-                    "UPDATE expert_requests SET state = 'expired', draft = NULL, answered = ?"
-                    " WHERE id = ? AND state = 'open'",
-                    (stamp(now), request_id),
-                ).rowcount
-                == 1
-            )
+        return (
+            self._x(
+                "UPDATE expert_requests SET state = 'expired', draft = NULL, answered = ?"
+                " WHERE id = ? AND state = 'open'",
+                (now, request_id),
+            ).rowcount
+            == 1
+        )
 
     # blocks
 
     def block(self, expert: UserKey, writer_id: str, now: datetime) -> None:
         """The expert asked not to get requests from this writer."""
-        with self.db.atomic():
-            self.db.execute(
-                "INSERT INTO expert_blocks (platform, team_id, expert_id, writer_id, created)"
-                " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                (expert.platform, expert.team_id, expert.user_id, writer_id, stamp(now)),
-            )
+        self._x(
+            "INSERT INTO expert_blocks (platform, team_id, expert_id, writer_id, created)"
+            " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+            (expert.platform, expert.team_id, expert.user_id, writer_id, now),
+        )
 
     def blocked(self, expert: UserKey, writer_id: str) -> bool:
         """True when the expert asked not to get requests from this writer."""
         return (
-            self.db.execute(
+            self._one(
                 "SELECT 1 FROM expert_blocks WHERE platform = ? AND team_id = ?"
                 " AND expert_id = ? AND writer_id = ?",
                 (expert.platform, expert.team_id, expert.user_id, writer_id),
-            ).fetchone()
+            )
             is not None
         )
 
     def _select(self, where: str, params: tuple[object, ...]) -> list[ExpertRequest]:
-        rows = self.db.execute(
-            f"SELECT {COLUMNS} FROM expert_requests WHERE " + where, params
-        ).fetchall()
+        rows = self._x(f"SELECT {COLUMNS} FROM expert_requests WHERE " + where, params).rows
         return [_request(r) for r in rows]
 
     @staticmethod
-    def forget(db: Database, key: UserKey) -> int:
+    def forget(backend: Backend, key: UserKey) -> int:
         """Forget-me: delete the user's requests (and their drafts), drop their comments and
         name from requests they answered, and their blocks either way."""
         scope = (key.platform, key.team_id, key.user_id)
-        deleted = db.execute(
+        deleted = backend.execute(
             "DELETE FROM expert_requests WHERE platform = ? AND team_id = ? AND writer_id = ?",
             scope,
         ).rowcount
-        deleted += db.execute(
+        deleted += backend.execute(
             "UPDATE expert_requests SET expert_id = NULL, comment = NULL"
             " WHERE platform = ? AND team_id = ? AND expert_id = ?",
             scope,
         ).rowcount
-        deleted += db.execute(
+        deleted += backend.execute(
             "DELETE FROM expert_blocks WHERE platform = ? AND team_id = ?"
             " AND (expert_id = ? OR writer_id = ?)",
             (*scope, key.user_id),

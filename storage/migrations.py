@@ -1,4 +1,5 @@
-"""Schema migrations, applied in order by sqlite-utils; never edit one that has shipped."""
+"""SQLite schema migrations, applied in order by sqlite-utils; never edit one that has shipped.
+storage/pg_migrations.py has the same steps, under the same names, for PostgreSQL."""
 
 from __future__ import annotations
 
@@ -193,12 +194,27 @@ def m007_conversation_references(db: Database) -> None:
     )
 
 
-# Issue 13: ask an expert, campaigns, settings per workspace (portable SQL: TEXT timestamps,
-# INTEGER ids, no SQLite-only functions; storage/experts.py, campaigns.py, workspace.py).
+@migrations()
+def m008_replicas(db: Database) -> None:
+    """Several processes on one database: leases on due schedules, who claimed each send, a
+    shared rate bucket per workspace, the Teams SDK's state, and purging old event ids."""
+    db.execute("ALTER TABLE schedules ADD COLUMN leased_by TEXT")
+    db.execute("ALTER TABLE schedules ADD COLUMN lease_until TEXT")
+    db.execute("ALTER TABLE deliveries ADD COLUMN claimed_by TEXT")
+    db.execute("CREATE INDEX events_seen_by_age ON events_seen (seen)")
+    db.execute("CREATE TABLE rate_buckets (bucket TEXT PRIMARY KEY, tat REAL NOT NULL)")
+    db.execute(
+        """
+        CREATE TABLE agent_state (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL,
+            updated TEXT NOT NULL
+        )"""
+    )
 
 
 @migrations()
-def m008_experts_campaigns_workspaces(db: Database) -> None:
+def m009_experts_campaigns_workspaces(db: Database) -> None:
     """Expert requests and blocks, campaigns with members and drafts, workspace settings,
     admins and their audit log, and whether a user chose their platform themselves."""
     db.execute(

@@ -6,10 +6,9 @@ import json
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlite_utils import Database
-
+from storage.backend import Backend, moment
+from storage.queries import StorePart
 from storage.records import UserKey
-from storage.store import Store, stamp
 
 
 @dataclass(frozen=True)
@@ -25,23 +24,15 @@ class Change:
     at: datetime
 
 
-class Workspaces:
-    """Per-workspace settings, admins and the audit log, through the store's connection."""
-
-    def __init__(self, store: Store) -> None:
-        self.store = store
-
-    @property
-    def db(self) -> Database:
-        """The store's connection for this thread."""
-        return self.store.db
+class Workspaces(StorePart):
+    """Per-workspace settings, admins and the audit log, on the store's backend."""
 
     def values(self, platform: str, team_id: str) -> dict[str, object]:
         """Every setting stored for the workspace (absent ones fall back to the defaults)."""
-        rows = self.db.execute(
+        rows = self._x(
             "SELECT name, value FROM workspace_settings WHERE platform = ? AND team_id = ?",
             (platform, team_id),
-        ).fetchall()
+        ).rows
         return {r[0]: json.loads(r[1]) for r in rows}
 
     def change(
@@ -51,8 +42,8 @@ class Workspaces:
         old = self.values(actor.platform, actor.team_id).get(name)
         if old == value:
             return False
-        with self.db.atomic():
-            self.db.execute(
+        with self._tx():
+            self._x(
                 "INSERT INTO workspace_settings (platform, team_id, name, value)"
                 " VALUES (?, ?, ?, ?) ON CONFLICT (platform, team_id, name)"
                 " DO UPDATE SET value = excluded.value",
@@ -63,11 +54,11 @@ class Workspaces:
 
     def admins(self, platform: str, team_id: str) -> list[str]:
         """Users an admin added as Chorus admins."""
-        rows = self.db.execute(
+        rows = self._x(
             "SELECT user_id FROM workspace_admins WHERE platform = ? AND team_id = ?"
             " ORDER BY added, user_id",
             (platform, team_id),
-        ).fetchall()
+        ).rows
         return [r[0] for r in rows]
 
     def is_admin(self, user: UserKey) -> bool:
@@ -76,12 +67,12 @@ class Workspaces:
 
     def add_admin(self, actor: UserKey, user_id: str, now: datetime) -> bool:
         """Make a user a Chorus admin of the workspace; False if they already were."""
-        with self.db.atomic():
+        with self._tx():
             added = (
-                self.db.execute(
+                self._x(
                     "INSERT INTO workspace_admins (platform, team_id, user_id, added_by, added)"
                     " VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-                    (actor.platform, actor.team_id, user_id, actor.user_id, stamp(now)),
+                    (actor.platform, actor.team_id, user_id, actor.user_id, now),
                 ).rowcount
                 == 1
             )
@@ -91,9 +82,9 @@ class Workspaces:
 
     def remove_admin(self, actor: UserKey, user_id: str, now: datetime) -> bool:
         """Take a user off the workspace's Chorus admins; False if they weren't one."""
-        with self.db.atomic():
+        with self._tx():
             removed = (
-                self.db.execute(
+                self._x(
                     "DELETE FROM workspace_admins WHERE platform = ? AND team_id = ?"
                     " AND user_id = ?",
                     (actor.platform, actor.team_id, user_id),
@@ -105,7 +96,7 @@ class Workspaces:
         return removed
 
     def _audit(self, actor: UserKey, name: str, old: object, new: object, now: datetime) -> None:
-        self.db.execute(
+        self._x(
             "INSERT INTO settings_audit (platform, team_id, actor_id, name, old_value, new_value,"
             " at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (
@@ -115,7 +106,7 @@ class Workspaces:
                 name,
                 json.dumps(old),
                 json.dumps(new),
-                stamp(now),
+                now,
             ),
         )
 
@@ -124,11 +115,11 @@ class Workspaces:
         where, params = ("WHERE platform = ? AND team_id = ?", (platform, team_id))
         if platform is None:
             where, params = "", ()
-        rows = self.db.execute(
+        rows = self._x(
             "SELECT platform, team_id, actor_id, name, old_value, new_value, at"
             f" FROM settings_audit {where} ORDER BY at, id",
             params,
-        ).fetchall()
+        ).rows
         return [
             Change(
                 r[0],
@@ -137,66 +128,65 @@ class Workspaces:
                 r[3],
                 json.loads(r[4]) if r[4] else None,
                 json.loads(r[5]) if r[5] else None,
-                datetime.fromisoformat(r[6]),
+                moment(r[6]),  # type: ignore[arg-type]
             )
             for r in rows
         ]
 
     def workspaces(self) -> list[tuple[str, str]]:
         """Every (platform, team) with a setting, an admin or an audit line."""
-        rows = self.db.execute(
+        rows = self._x(
             "SELECT platform, team_id FROM workspace_settings"
             " UNION SELECT platform, team_id FROM workspace_admins"
             " UNION SELECT platform, team_id FROM settings_audit ORDER BY 1, 2"
-        ).fetchall()
+        ).rows
         return [(r[0], r[1]) for r in rows]
 
     def platform_chosen(self, user_ref: int) -> bool:
         """True when the user picked their platform themselves (`platform NAME`)."""
-        row = self.db.execute("SELECT platform_chosen FROM users WHERE id = ?", (user_ref,))
-        found = row.fetchone()
+        found = self._one("SELECT platform_chosen FROM users WHERE id = ?", (user_ref,))
         return bool(found and found[0])
 
     def active(self, user_ref: int) -> bool:
         """False once the chat platform said the user is gone."""
-        found = self.db.execute("SELECT active FROM users WHERE id = ?", (user_ref,)).fetchone()
+        found = self._one("SELECT active FROM users WHERE id = ?", (user_ref,))
         return bool(found and found[0])
 
     def user_references(self, platform: str, team_id: str) -> list[tuple[str, str]]:
         """(user id, conversation reference) of every user chat kept in the workspace."""
-        rows = self.db.execute(
+        rows = self._x(
             "SELECT owner, reference FROM conversation_refs WHERE platform = ? AND team_id = ?"
             " AND kind = 'user'",
             (platform, team_id),
-        ).fetchall()
+        ).rows
         return [(r[0], r[1]) for r in rows]
 
     @staticmethod
-    def forget(db: Database, key: UserKey) -> int:
+    def forget(backend: Backend, key: UserKey) -> int:
         """Forget-me: off the admins, and their id out of the audit log (admins added by them
         stay admins)."""
         scope = (key.platform, key.team_id, key.user_id)
-        deleted = db.execute(
+        deleted = backend.execute(
             "DELETE FROM workspace_admins WHERE platform = ? AND team_id = ? AND user_id = ?",
             scope,
         ).rowcount
-        db.execute(
+        backend.execute(
             "UPDATE workspace_admins SET added_by = NULL"
             " WHERE platform = ? AND team_id = ? AND added_by = ?",
             scope,
         )
         forgotten = json.dumps(key.user_id)
-        deleted += db.execute(
+        deleted += backend.execute(
             "UPDATE settings_audit SET actor_id = NULL"
             " WHERE platform = ? AND team_id = ? AND actor_id = ?",
             scope,
         ).rowcount
-        db.execute(
+        backend.execute(
             "UPDATE settings_audit SET old_value = NULL WHERE platform = ? AND team_id = ?"
             " AND old_value = ?",
             (key.platform, key.team_id, forgotten),
         )
-        db.execute(
+        backend.execute(
             "UPDATE settings_audit SET new_value = NULL WHERE platform = ? AND team_id = ?"
             " AND new_value = ?",
             (key.platform, key.team_id, forgotten),

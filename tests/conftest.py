@@ -1,7 +1,9 @@
-"""Shared fixtures: a real store on disk, the real tips library, a clock tests control."""
+"""Shared fixtures: a real store on disk (or in a real PostgreSQL), the real tips library, a
+clock tests control."""
 
 from __future__ import annotations
 
+import os
 import socket
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -15,6 +17,7 @@ from bot.config import PROMPTS_DIR
 from storage import Store, UserKey
 from tests.fakes.openai_api import FakeOpenAI
 from tests.fakes.slack_api import FakeSlack
+from tests.pg import PostgresServer, PostgresUnavailable
 
 FIXTURES = Path(__file__).parent / "fixtures"
 LOOPBACK = ("127.", "::1", "localhost")
@@ -57,6 +60,45 @@ def clock() -> Clock:
 @pytest.fixture
 def store(tmp_path: Path) -> Iterator[Store]:
     s = Store(tmp_path / "chorus.db")
+    s.migrate()
+    yield s
+    s.close()
+
+
+BACKENDS = ("sqlite", "postgresql")
+
+
+@pytest.fixture(scope="session")
+def postgres() -> Iterator[PostgresServer]:
+    """One real PostgreSQL for the whole session, started here; a clear failure if it can't."""
+    if os.environ.get("CHORUS_TEST_POSTGRES") == "skip" and not os.environ.get("CI"):
+        pytest.skip("CHORUS_TEST_POSTGRES=skip (never honoured in CI)")
+    try:
+        server = PostgresServer.start()
+    except PostgresUnavailable as error:
+        pytest.fail(f"PostgreSQL tests can't run: {error}", pytrace=False)
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def pg_url(postgres: PostgresServer) -> Iterator[str]:
+    """A URL into a fresh, empty schema of the session's PostgreSQL."""
+    schema = postgres.new_schema()
+    yield postgres.url(schema)
+    postgres.drop_schema(schema)
+
+
+def location_for(backend: str, request: pytest.FixtureRequest, tmp_path: Path) -> str:
+    """Where a test's store lives: an SQLite file, or a fresh PostgreSQL schema."""
+    if backend == "sqlite":
+        return str(tmp_path / "chorus.db")
+    return str(request.getfixturevalue("pg_url"))
+
+
+def migrated(location: str) -> Iterator[Store]:
+    """A migrated store at `location`, closed afterwards."""
+    s = Store(location)
     s.migrate()
     yield s
     s.close()

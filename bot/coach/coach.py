@@ -159,6 +159,11 @@ class Coach:
         profile = self.store.find_user(user)
         return build_dashboard(self._context(), profile) if profile else Dashboard.blank()
 
+    def known_tz(self, user: UserKey) -> str | None:
+        """The user's stored time zone, if a chat platform told any process it."""
+        profile = self.store.find_user(user)
+        return profile.tz if profile is not None else None
+
     def remember_tz(self, user: UserKey, tz: str) -> None:
         """Store the user's IANA time zone when the chat platform tells us it."""
         try:

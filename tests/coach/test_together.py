@@ -1,8 +1,10 @@
-"""Issue 13 at the coach level, over a real store and a clock the test moves: ask an expert,
-campaigns, settings per workspace, and forget-me across the new tables."""
+"""Issue 13 at the coach level, over a real store (SQLite and PostgreSQL, every test that
+touches it on both) and a clock the test moves: ask an expert, campaigns, settings per
+workspace, and forget-me across the new tables."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -14,7 +16,7 @@ from bot.coach.people import Person
 from bot.coach.together import Speaker
 from bot.feedback.authenticity import COPY_THRESHOLD, borrowed, fingerprint
 from storage import Store, UserKey
-from tests.conftest import FIXTURES, Clock
+from tests.conftest import BACKENDS, FIXTURES, Clock, location_for, migrated
 
 DRAFT = (
     "We cut our CI time from 40 minutes to 9. I think caching mattered most because installs "
@@ -22,6 +24,11 @@ DRAFT = (
 )
 EXAMPLES = yaml.safe_load((FIXTURES / "together" / "authenticity.yaml").read_text())
 BRIEF = EXAMPLES["brief"]
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from migrated(location_for(request.param, request, tmp_path))
 
 
 def person(user: str, team: str = "T1", **extra: object) -> Person:
@@ -198,14 +205,14 @@ def test_forget_me_removes_drafts_asked_about_and_comments_given(
     bob_request = int(to_bob.reply.actions[0].command.split()[1])
     say(coach, "U_BOB", f"expert {bob_request} suggest Name the cache tool.")
     coach.handle(bob, "forget me confirm")
-    rows = store.db.execute(
+    rows = store.backend.execute(
         "SELECT writer_id, expert_id, draft, comment FROM expert_requests"
-    ).fetchall()
+    ).rows
     assert rows == [("U_ALICE", None, DRAFT, None)]
     dump = "\n".join(
         str(r)
         for t in ("expert_requests", "expert_blocks")
-        for r in store.db.execute(f"SELECT * FROM {t}")
+        for r in store.backend.execute(f"SELECT * FROM {t}").rows
     )
     assert "U_BOB" not in dump and "Name the cache tool" not in dump and "migration" not in dump
     assert to_alice.request_id is not None
@@ -334,7 +341,7 @@ def test_no_campaign_table_keeps_draft_text(coach: Coach, store: Store, tmp_path
     campaign = start_campaign(coach)
     say(coach, "U_BOB", f"campaign join {campaign}")
     say(coach, "U_BOB", "campaign draft I work at Acme and offline sync saved my week on a ferry.")
-    dump = " ".join(str(r) for r in store.db.execute("SELECT * FROM campaign_drafts"))
+    dump = " ".join(str(r) for r in store.backend.execute("SELECT * FROM campaign_drafts").rows)
     assert "ferry" not in dump
 
 

@@ -41,7 +41,7 @@ def signature(secret: str, timestamp: str, body: str) -> str:
 
 def clean_env(**extra: str) -> dict[str, str]:
     """This process's environment without any Slack, Teams or Chorus settings, plus `extra`."""
-    prefixes = ("SLACK_", "CHORUS_", "CONNECTIONS__")
+    prefixes = ("SLACK_", "CHORUS_", "CONNECTIONS__", "DATABASE_URL")
     return {**{k: v for k, v in os.environ.items() if not k.startswith(prefixes)}, **extra}
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import itertools
 import json
+import math
 import threading
 import time
+from collections import Counter, deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -37,6 +39,33 @@ class Failure:
     body: dict[str, Any] = field(default_factory=lambda: {"ok": False, "error": "ratelimited"})
 
 
+@dataclass(frozen=True)
+class Limit:
+    """At most `calls` in any `seconds`, per workspace (token) or per channel."""
+
+    calls: int
+    seconds: float
+    per: str = "workspace"
+
+
+# Slack's documented limits (docs.slack.dev, "Rate limits"): Web API tiers are per method per
+# workspace per app (Tier 3: 50+ a minute, Tier 4: 100+ a minute); chat.postMessage allows
+# about one message per second per channel with short bursts, under a workspace-wide limit
+# Slack doesn't publish (`workspace_posts` a minute here, the benchmark's to choose).
+def slack_limits(workspace_posts_per_minute: int) -> dict[str, tuple[Limit, ...]]:
+    """The limits `enforce()` takes: Slack's tiers for the methods a nudge uses."""
+    return {
+        "chat.postMessage": (
+            Limit(3, 3.0, "channel"),
+            Limit(workspace_posts_per_minute, 60.0),
+        ),
+        "conversations.open": (Limit(50, 60.0),),
+        "users.info": (Limit(100, 60.0),),
+        "files.getUploadURLExternal": (Limit(100, 60.0),),
+        "files.completeUploadExternal": (Limit(100, 60.0),),
+    }
+
+
 class FakeSlack:
     """Start with `start()`; point SLACK_API_URL at `api_url`."""
 
@@ -53,6 +82,11 @@ class FakeSlack:
         self.uploads: dict[str, bytes] = {}
         self.rate_limits: dict[str, int] = {}  # method -> calls allowed per second
         self._recent: dict[str, list[float]] = {}
+        self.limits: dict[str, tuple[Limit, ...]] = {}  # see enforce()
+        self.limited: Counter[str] = Counter()  # 429s answered, by method
+        self.answered: Counter[tuple[str, str]] = Counter()  # (method, channel) answered ok
+        self._windows: dict[tuple[str, str, str], deque[float]] = {}
+        self._held: dict[tuple[str, str], threading.Event] = {}
         self._changed = threading.Condition()
         self._ts = itertools.count(1)
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
@@ -72,6 +106,41 @@ class FakeSlack:
         self.failures[method] = Failure(
             times, status, {k.replace("_", "-"): v for k, v in headers.items()}
         )
+
+    def enforce(self, limits: dict[str, tuple[Limit, ...]]) -> None:
+        """Answer 429 with Retry-After beyond these limits (see slack_limits())."""
+        self.limits = limits
+
+    def hold(self, method: str, channel: str) -> None:
+        """Keep calls of `method` to `channel` waiting (recorded, unanswered) until release()."""
+        self._held[(method, channel)] = threading.Event()
+
+    def release(self) -> None:
+        """Answer every held call."""
+        for event in self._held.values():
+            event.set()
+
+    def _retry_after(self, method: str, args: dict[str, Any], token: str) -> int:
+        """Seconds until the call would be allowed; 0 if it is allowed (and counted) now."""
+        limits = self.limits.get(method, ())
+        if not limits:
+            return 0
+        now = time.monotonic()
+        keys = [token if limit.per == "workspace" else str(args.get("channel")) for limit in limits]
+        with self._changed:
+            waits = []
+            for limit, key in zip(limits, keys, strict=True):
+                window = self._windows.setdefault((method, limit.per, key), deque())
+                while window and now - window[0] >= limit.seconds:
+                    window.popleft()
+                if len(window) >= limit.calls:
+                    waits.append(window[0] + limit.seconds - now)
+            if waits:
+                self.limited[method] += 1
+                return max(1, math.ceil(max(waits)))
+            for limit, key in zip(limits, keys, strict=True):
+                self._windows[(method, limit.per, key)].append(now)
+            return 0
 
     def of(self, method: str) -> list[Call]:
         with self._changed:
@@ -195,11 +264,20 @@ class FakeSlack:
                 if fake._over_limit(method):
                     self._send(429, {"ok": False, "error": "ratelimited"}, {"Retry-After": "1"})
                     return
+                if wait := fake._retry_after(method, args, token):
+                    limited = {"ok": False, "error": "ratelimited"}
+                    self._send(429, limited, {"Retry-After": str(wait)})
+                    return
+                held = fake._held.get((method, str(args.get("channel"))))
+                if held is not None:
+                    held.wait(60)
                 failure = fake.failures.get(method)
                 if failure and failure.times > 0:
                     failure.times -= 1
                     self._send(failure.status, failure.body, failure.headers)
                     return
+                with fake._changed:
+                    fake.answered[(method, str(args.get("channel")))] += 1
                 self._send(200, fake._answer(method, args) if method != "respond" else {"ok": 1})
 
             def _send(

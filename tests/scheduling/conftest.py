@@ -1,8 +1,11 @@
-"""The sweeper over a real store, with a recording deliverer and a controllable clock."""
+"""The sweeper over a real store (SQLite and PostgreSQL, every test on both), with a recording
+deliverer and a controllable clock."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import UTC
+from pathlib import Path
 
 import pytest
 
@@ -12,8 +15,13 @@ from bot.coach.outreach import Outreach
 from bot.config import PROMPTS_DIR
 from bot.scheduler import Sweeper
 from storage import Store
-from tests.conftest import Clock
+from tests.conftest import BACKENDS, Clock, location_for, migrated
 from tests.fakes.deliverer import RecordingDeliverer
+
+
+@pytest.fixture(params=BACKENDS)
+def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
+    yield from migrated(location_for(request.param, request, tmp_path))
 
 
 @pytest.fixture

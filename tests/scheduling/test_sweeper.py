@@ -12,7 +12,7 @@ import pytest
 from bot.coach import Coach, Reply
 from bot.coach.delivery import DeliveryError
 from bot.coach.outreach import Outreach
-from bot.scheduler import MAX_ATTEMPTS, Sweeper
+from bot.scheduler import LEASE, MAX_ATTEMPTS, Sweeper
 from storage import Store, UserKey
 from storage.deliveries import Deliveries
 from tests.conftest import Clock
@@ -231,15 +231,37 @@ def test_the_chart_command_gives_the_same_chart(alice: UserKey, coach: Coach, cl
 
 
 def test_restart_records_interrupted_sends_as_unknown(
-    alice: UserKey, store: Store, sweeper: Sweeper, clock: Clock
+    alice: UserKey, store: Store, outreach: Outreach, deliverer: RecordingDeliverer
 ) -> None:
     user = store.find_user(alice)
     assert user is not None
-    claim = Deliveries(store).claim("nudge", user.id, MONDAY_0930.date(), MONDAY_0930, MONDAY_0930)
-    assert claim is not None
-    assert sweeper.reconcile(MONDAY_0930) == 1
-    assert Deliveries(store).states("nudge") == [("nudge", user.id, "2026-11-16", "unknown")]
-    assert sweeper.reconcile(MONDAY_0930) == 0
+    deliveries = Deliveries(store)
+    me = Sweeper(outreach, {"slack": deliverer}, holder="worker.1")
+    before = MONDAY_0930 - timedelta(days=3)
+    mine = deliveries.claim("nudge", user.id, before.date(), before, MONDAY_0930, None, "worker.1")
+    assert mine is not None
+    assert me.reconcile(MONDAY_0930) == 1
+    assert deliveries.states("nudge") == [("nudge", user.id, "2026-11-13", "unknown")]
+    assert me.reconcile(MONDAY_0930) == 0
+
+
+def test_a_live_replicas_send_in_flight_is_left_alone_until_its_lease_ends(
+    alice: UserKey, store: Store, outreach: Outreach, deliverer: RecordingDeliverer
+) -> None:
+    user = store.find_user(alice)
+    assert user is not None
+    deliveries = Deliveries(store)
+    before = MONDAY_0930 - timedelta(days=3)
+    theirs = deliveries.claim("nudge", user.id, before.date(), before, MONDAY_0930, None, "web.2")
+    assert theirs is not None
+    me = Sweeper(outreach, {"slack": deliverer}, holder="worker.1")
+    assert me.reconcile(MONDAY_0930) == 0  # web.2 is sending it right now
+    assert "unknown" not in me.sweep(MONDAY_0930 + LEASE - timedelta(minutes=1)).counts
+    assert deliveries.states("nudge")[0][3] == "sending"
+    # web.2 died mid-send: once the claim is older than the lease, a sweep reports it
+    assert me.sweep(MONDAY_0930 + LEASE + timedelta(minutes=1)).counts.get("unknown") == 1
+    assert deliveries.states("nudge")[0][3] == "unknown"
+    assert len(nudges_for(deliverer, alice)) == 1  # today's nudge; the unknown one never resent
 
 
 def test_channel_tips_rotate_through_every_tip_before_repeating(

@@ -1,5 +1,6 @@
 """`forget me confirm` leaves nothing behind: every table, every column, every row is searched
-for the user's identifiers and words (tables added later are covered automatically)."""
+for the user's identifiers and words (tables added later are covered automatically), on SQLite
+and on PostgreSQL, where slack_sdk's SQLAlchemy stores keep the installations."""
 
 from __future__ import annotations
 
@@ -7,8 +8,13 @@ import json
 import re
 import sqlite3
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlencode, urlparse
 
+import psycopg
+import pytest
+
+from tests.conftest import BACKENDS, location_for
 from tests.fakes.bot_connector import FakeConnector
 from tests.fakes.chorus_server import ChorusServer
 from tests.fakes.openai_api import FakeOpenAI
@@ -76,27 +82,59 @@ def teams(server: ChorusServer, connector: FakeConnector, sender: dict, text: st
     assert post(server, sent)[0] in (200, 202)
 
 
-def everything(db_path: Path) -> list[tuple[str, str, str]]:
+def query(location: str, sql: str) -> tuple[list[str], list[tuple[Any, ...]]]:
+    """(column names, rows) of one statement, straight through the database's own driver."""
+    if location.startswith("postgresql://"):
+        with psycopg.connect(location) as conn:
+            cursor = conn.execute(sql)  # type: ignore[arg-type]
+            return [d.name for d in cursor.description or ()], cursor.fetchall()
+    db = sqlite3.connect(location)
+    try:
+        cursor = db.execute(sql)
+        return [d[0] for d in cursor.description], cursor.fetchall()
+    finally:
+        db.close()
+
+
+def tables(location: str) -> list[str]:
+    """Every table: SQLite's catalogue, or PostgreSQL's for the schema the test works in."""
+    if location.startswith("postgresql://"):
+        sql = (
+            "SELECT table_name FROM information_schema.tables"
+            " WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+        )
+    else:
+        sql = "SELECT name FROM sqlite_master WHERE type = 'table'"
+    return [r[0] for r in query(location, sql)[1]]
+
+
+def everything(location: str) -> list[tuple[str, str, str]]:
     """(table, column, value as text) for every cell of every table in the database."""
-    db = sqlite3.connect(db_path)
     cells = []
-    tables = [r[0] for r in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
-    for table in tables:
-        cursor = db.execute(f'SELECT * FROM "{table}"')
-        columns = [d[0] for d in cursor.description]
-        for row in cursor.fetchall():
+    for table in tables(location):
+        columns, rows = query(location, f'SELECT * FROM "{table}"')
+        for row in rows:
             cells += [(table, c, str(v)) for c, v in zip(columns, row, strict=True)]
     return cells
 
 
+@pytest.mark.parametrize("backend", BACKENDS)
 def test_forget_me_leaves_no_trace_in_any_table(
-    tmp_path: Path, fake: FakeSlack, fake_ai: FakeOpenAI, connector: FakeConnector
+    backend: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
+    fake: FakeSlack,
+    fake_ai: FakeOpenAI,
+    connector: FakeConnector,
 ) -> None:
+    location = location_for(backend, request, tmp_path)
+    database = {"DATABASE_URL": location} if backend == "postgresql" else {"CHORUS_DB": location}
     fake.installer = SLACK_USER
     fake.member_of.add("C9")
     server = ChorusServer(
         tmp_path,
         fake,
+        **database,
         SLACK_BOT_TOKEN="",
         SLACK_CLIENT_ID="111.222",
         SLACK_CLIENT_SECRET="client-secret",
@@ -126,7 +164,8 @@ def test_forget_me_leaves_no_trace_in_any_table(
             conversation=channel,
         )
         connector.wait_for(4)
-        before = everything(tmp_path / "chorus.db")
+        assert {"slack_installations", "agent_state"} <= set(tables(location))
+        before = everything(location)
         for value in FORGOTTEN:  # the scenario really stored each of them somewhere
             assert any(value in cell for _, _, cell in before), value
 
@@ -140,15 +179,16 @@ def test_forget_me_leaves_no_trace_in_any_table(
 
     left = [
         (table, column, value)
-        for table, column, cell in everything(tmp_path / "chorus.db")
+        for table, column, cell in everything(location)
         for value in FORGOTTEN
         if value in cell
     ]
     assert left == [], left
-    after = everything(tmp_path / "chorus.db")
+    after = everything(location)
     assert any(SLACK_BYSTANDER in cell for _, _, cell in after)  # only the one user forgotten
     assert any(TEAMS_BYSTANDER["aadObjectId"] in cell for _, _, cell in after)
-    db = sqlite3.connect(tmp_path / "chorus.db")
-    assert db.execute("SELECT count(*) FROM channel_tips").fetchone() == (2,)  # channels keep tips
-    reference = db.execute("SELECT reference FROM conversation_refs WHERE kind = 'channel'")
-    assert json.loads(reference.fetchone()[0])["conversation"]["id"] == "19:forget-channel"
+    assert query(location, "SELECT count(*) FROM channel_tips")[1] == [(2,)]  # channels keep tips
+    [(reference,)] = query(
+        location, "SELECT reference FROM conversation_refs WHERE kind = 'channel'"
+    )[1]
+    assert json.loads(reference)["conversation"]["id"] == "19:forget-channel"

@@ -50,6 +50,9 @@ class BlockingCoach:
             self.inside -= 1
         return Reply("command", "ok")
 
+    def known_tz(self, key: UserKey) -> str | None:
+        return None
+
     def remember_tz(self, key: UserKey, tz: str) -> None:
         return None
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
 
 from slack_bolt import App
 from slack_bolt.logger.messages import warning_client_prioritized_and_token_skipped
@@ -16,13 +15,13 @@ from slack_sdk.http_retry.builtin_handlers import (
     RateLimitErrorRetryHandler,
     ServerErrorRetryHandler,
 )
-from slack_sdk.oauth.installation_store.sqlite3 import SQLite3InstallationStore
-from slack_sdk.oauth.state_store.sqlite3 import SQLite3OAuthStateStore
+from slack_sdk.oauth.installation_store import InstallationStore
 
 from bot.adapters import logfilters
 from bot.adapters.slack.delivery import SlackDelivery
 from bot.adapters.slack.directory import Directory
 from bot.adapters.slack.handlers import SlackCoach
+from bot.adapters.slack.installs import installation_stores
 from bot.coach import Coach
 from bot.coach.delivery import DeliveryError
 from bot.config import SlackSettings
@@ -40,7 +39,6 @@ BOT_SCOPES = (
     "users:read",
 )
 LISTENER_THREADS = 16
-OAUTH_STATE_SECONDS = 600
 
 
 class _SameTokenWarning(logging.Filter):
@@ -64,17 +62,14 @@ def web_client(slack: SlackSettings, token: str | None = None) -> WebClient:
     )
 
 
-def build_slack(slack: SlackSettings, coach: Coach, installs: Path) -> tuple[App, SlackDelivery]:
+def build_slack(slack: SlackSettings, coach: Coach, database: str) -> tuple[App, SlackDelivery]:
     """The Bolt app with every Chorus listener attached, and the scheduler's Slack delivery."""
     logfilters.install("slack_bolt.App", _SameTokenWarning)
     logfilters.install("slack_bolt.RequestVerification", logfilters.SignatureFailureWithoutBody)
     executor = ThreadPoolExecutor(max_workers=LISTENER_THREADS, thread_name_prefix="slack")
-    installation_store = (
-        SQLite3InstallationStore(database=str(installs), client_id=slack.client_id)
-        if slack.oauth
-        else None
-    )
-    if installation_store is not None:
+    stores = installation_stores(database, slack.client_id) if slack.oauth else None
+    installation_store = stores[0] if stores else None
+    if stores is not None:
         app = App(
             signing_secret=slack.signing_secret,
             client=web_client(slack),
@@ -83,10 +78,8 @@ def build_slack(slack: SlackSettings, coach: Coach, installs: Path) -> tuple[App
                 client_id=slack.client_id,
                 client_secret=slack.client_secret,
                 scopes=list(BOT_SCOPES),
-                installation_store=installation_store,
-                state_store=SQLite3OAuthStateStore(
-                    database=str(installs), expiration_seconds=OAUTH_STATE_SECONDS
-                ),
+                installation_store=stores[0],
+                state_store=stores[1],
             ),
         )
     else:
@@ -101,7 +94,7 @@ def build_slack(slack: SlackSettings, coach: Coach, installs: Path) -> tuple[App
 
 
 def _clients(
-    slack: SlackSettings, installs: SQLite3InstallationStore | None
+    slack: SlackSettings, installs: InstallationStore | None
 ) -> Callable[[str], WebClient]:
     """A team's WebClient: the one bot token, or the token its installation stored."""
     single = web_client(slack, slack.bot_token)

@@ -1,5 +1,5 @@
-"""Per-process knowledge from Slack: users' DM channels and time zones, and which
-workspaces offer the agent status."""
+"""What Chorus learns from Slack: users' DM channels (stored, so no replica or restart opens
+them again), time zones, and which workspaces offer the agent status."""
 
 from __future__ import annotations
 
@@ -36,13 +36,12 @@ class Recent(OrderedDict[K, V], Generic[K, V]):
 
 
 class Directory:
-    """DM channels and time zones, looked up once per user per process."""
+    """DM channels (kept in the store) and time zones, looked up once per user; what this
+    process remembers besides is bounded."""
 
     def __init__(self, coach: Coach) -> None:
         self.coach = coach
         self._lock = threading.Lock()
-        self._dm: dict[UserKey, str] = {}
-        self._tz: dict[UserKey, str | None] = {}
         self._profiles: Recent[UserKey, dict[str, Any]] = Recent(CACHED_USERS)
         self._dm: Recent[UserKey, str] = Recent(CACHED_USERS)
         self._tz: Recent[UserKey, str | None] = Recent(CACHED_USERS)
@@ -59,11 +58,16 @@ class Directory:
             self._no_status.add(team)
 
     def learn_tz(self, client: WebClient, key: UserKey) -> None:
-        """Give the coach the user's time zone (users.info once per user per process)."""
+        """Give the coach the user's time zone (users.info once per user, unless stored)."""
         with self._lock:
             known = key in self._tz
             tz = self._tz.get(key)
         if not known:
+            stored = self.coach.known_tz(key)
+            if stored:  # another replica (or a restart) learnt it
+                with self._lock:
+                    self._tz[key] = stored
+                return
             tz = (self.profile(client, key, fresh=True) or {}).get("tz")
             with self._lock:
                 self._tz[key] = tz
@@ -88,12 +92,16 @@ class Directory:
         return found
 
     def dm_channel(self, client: WebClient, key: UserKey) -> str:
-        """The user's DM channel with Chorus (conversations.open, cached)."""
+        """The user's DM channel with Chorus: remembered, stored, or opened (conversations.open,
+        a Tier 3 method of about 50 calls a minute) once and then stored."""
         with self._lock:
             cached = self._dm.get(key)
         if cached:
             return cached
-        channel = str(client.conversations_open(users=key.user_id)["channel"]["id"])
+        channel = self.coach.conversation(key.platform, key.team_id, "user", key.user_id)
+        if channel is None:
+            channel = str(client.conversations_open(users=key.user_id)["channel"]["id"])
+            self.coach.remember_conversation(key, "user", key.user_id, channel)
         with self._lock:
             self._dm[key] = channel
         return channel

@@ -13,13 +13,13 @@ from microsoft_agents.hosting.aiohttp import CloudAdapter
 from microsoft_agents.hosting.core import (
     AgentApplication,
     Authorization,
-    MemoryStorage,
     OutboundHostValidator,
     TurnState,
 )
 
 from bot.adapters import logfilters
 from bot.adapters.teams.handlers import TeamsCoach
+from bot.adapters.teams.storage import StoreStorage
 from bot.adapters.teams.together import TeamsTogether
 from bot.adapters.teams.trust import SERVICE_HOSTS
 from bot.coach import Coach
@@ -55,7 +55,7 @@ def build_teams(environ: Mapping[str, str], coach: Coach, anonymous: bool = Fals
     logfilters.install(
         "microsoft_agents.activity.activity", logfilters.InvalidActivityWithoutValues
     )
-    storage = MemoryStorage()
+    storage = StoreStorage(coach.store, coach.clock)  # shared by replicas, not per process
     connections = MsalConnectionManager(**config)
     # With credentials the SDK also checks the serviceUrl against these hosts and against the
     # token's own serviceurl claim; anonymous mode is checked (loopback only) by the route.
