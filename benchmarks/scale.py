@@ -21,7 +21,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from benchmarks.slack_ack import burst, peak_rss_mb
+from benchmarks.slack_ack import burst, memory_mb, percentile
 from bot.scheduler import BATCH, LEASE
 from storage import Store
 from storage.bulk import add_scheduled_users
@@ -134,18 +134,17 @@ def ack(backend: str, pg: PostgresServer, tmp: Path, events: int, rounds: int) -
     server = ChorusServer(tmp / backend, fake, **env)
     acks: list[float] = []
     try:
-        burst(server, fake, 5, "W")
+        burst(server, 5, "W")
         fake.wait_for_calls("chat.postMessage", 5)
         for n in range(rounds):
             before = len(fake.of("chat.postMessage"))
-            acks += burst(server, fake, events, f"{backend}{n}U")
+            acks += burst(server, events, f"{backend}{n}U")
             fake.wait_for_calls("chat.postMessage", before + events)
-        rss = peak_rss_mb(server.process.pid)
+        rss = memory_mb(server.process.pid, "VmHWM")
     finally:
         server.stop()
         fake.stop()
-    acks.sort()
-    return statistics.median(acks), acks[round(0.99 * (len(acks) - 1))], rss
+    return statistics.median(acks), percentile(acks, 0.99), rss
 
 
 def main() -> None:

@@ -112,6 +112,10 @@ class SQLiteBackend(Backend):
     def __init__(self, path: str | Path) -> None:
         self.path = str(path)
         self._local = threading.local()
+        # One writer at a time inside this process, handed over at once: SQLite's own busy
+        # handler waits in sleeps of up to 100 ms, which is what a burst of writers would
+        # otherwise queue on (other processes still meet the busy timeout).
+        self._writer = threading.RLock()
 
     @property
     def db(self) -> Database:
@@ -130,7 +134,13 @@ class SQLiteBackend(Backend):
         return db
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Result:
-        """Run one statement on this thread's connection."""
+        """Run one statement on this thread's connection (a write waits for the writer lock)."""
+        if _writes(sql):
+            with self._writer:
+                return self._run(sql, params)
+        return self._run(sql, params)
+
+    def _run(self, sql: str, params: Sequence[Any]) -> Result:
         cursor = self.db.execute(sql, [_sqlite_value(p) for p in params])
         rows = cursor.fetchall()
         return Result([tuple(r) for r in rows], cursor.rowcount)
@@ -142,8 +152,8 @@ class SQLiteBackend(Backend):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        """sqlite-utils' atomic(): BEGIN, or a savepoint inside one."""
-        with self.db.atomic():
+        """sqlite-utils' atomic(): BEGIN, or a savepoint inside one, holding the writer lock."""
+        with self._writer, self.db.atomic():
             yield
 
     def migrate(self, stop_before: str | None = None) -> list[str]:
@@ -162,6 +172,11 @@ class SQLiteBackend(Backend):
         if db is not None:
             db.conn.close()
             self._local.db = None
+
+
+def _writes(sql: str) -> bool:
+    """True for a statement that changes the database (reads never wait for the writer)."""
+    return not sql.lstrip()[:6].upper().startswith(("SELECT", "PRAGMA", "WITH", "EXPLAI"))
 
 
 class PostgresBackend(Backend):
