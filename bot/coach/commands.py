@@ -32,6 +32,11 @@ HELP = (
     "• `progress` shows your scores, confidence, streak and goals; `chart` draws 8 weeks.\n"
     "• `nudges` shows your daily nudge; `nudges at 08:15`, `nudges days mon,wed,fri`, "
     "`nudges snooze 3d`, `nudges off`.\n"
+    "• `ask @colleague your question` asks someone who knows the subject to check your last "
+    "draft; only the two of you see it.\n"
+    '• In a channel, `campaign start "Title" until 2027-03-12` gathers everyone\'s own take on '
+    "one theme; `campaign status` and `campaign stop` follow it.\n"
+    "• Admins: `settings` shows and changes this workspace's rules.\n"
     "• `my data` shows what I keep about you; `forget me` deletes all of it."
 )
 SET_GOAL = Action("Set a goal", "goal")  # opens the goal form in Slack and Teams

@@ -21,9 +21,16 @@ COMMANDS = (
     ("progress", "Scores, confidence, streak and goals"),
     ("platform", "The platform your drafts are for"),
     ("nudges", "Your daily nudge: on, off, at 08:15, snooze 3d"),
-    ("chart", "Your last 8 weeks as a chart"),
+    ("ask", "Ask a colleague to check your last draft"),
     ("my data", "Everything Chorus keeps about you"),
     ("forget me", "Delete all of it"),
+)  # Teams shows at most 10 commands a list; `chart` and the rest are in `help`
+CHANNEL_COMMANDS = (
+    ("help", "What Chorus can do"),
+    ("campaign start", 'A campaign: "Title" until 2027-03-12'),
+    ("campaign status", "How the campaign is going (counts only)"),
+    ("campaign stop", "End the campaign"),
+    ("tips here", "Tips in this channel: weekly mon 10:00, daily 09:00, off"),
 )
 
 
@@ -59,7 +66,11 @@ def manifest(bot_id: str, domains: tuple[str, ...]) -> dict[str, Any]:
                     {
                         "scopes": ["personal"],
                         "commands": [{"title": t, "description": d} for t, d in COMMANDS],
-                    }
+                    },
+                    {
+                        "scopes": ["team", "groupChat"],
+                        "commands": [{"title": t, "description": d} for t, d in CHANNEL_COMMANDS],
+                    },
                 ],
             }
         ],
