@@ -100,27 +100,76 @@ _LEAD_IN = (
 _ABOUT_THE_POST = (
     r"(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:meaning|wanting|planning|trying|waiting"
     r"|itching)\s+to\s+(?:write|post|share|say|talk)"
+    # "I've been sitting on this post for weeks", "finally decided to write it"
+    r"|(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:sitting\s+on|putting\s+off|drafting"
+    r"|going\s+back\s+and\s+forth\s+on|(?:thinking\s+about|debating)\s+(?:writing|posting|sharing))"
+    r"\s+(?:this|it)"
+    r"|(?:i|we)\s+(?:finally\s+)?(?:decided|plucked\s+up\s+the\s+courage)\s+to\s+(?:finally\s+)?"
+    r"(?:write|post|share)"
     r"|(?:fair\s+)?warning\s*[:,-]?\s*(?:this\s+is\s+)?(?:a\s+)?(?:long|longish|lengthy)"
     r"|(?:this\s+is\s+(?:going\s+to\s+be\s+)?)?(?:a\s+)?(?:long|longish|lengthy)\s+(?:post|one|read)"
     r"(?:\s+(?:ahead|alert|incoming|warning|today))?"
     r"|(?:please\s+)?bear\s+with\s+me"
-    r"|(?:i|we)\s+(?:(?:don't|do\s+not|rarely|never|seldom)\s+(?:usually\s+|normally\s+|often\s+)?"
-    r"|(?:usually|normally)\s+(?:don't|do\s+not)\s+)(?:post|share|write)\s+(?:here|much|often"
-    r"|a\s+lot|personal|publicly|in\s+public|on\s+(?:here|linkedin|x|twitter|bluesky|threads"
-    r"|social(?:\s+media)?|this\s+platform)|(?:things|posts)\s+like\s+this"
+    # "I don't usually post here", "I don't normally do these kinds of posts"
+    r"|(?:i|we)\s+(?:(?:don't|do\s+not|rarely|never|seldom)\s+(?:usually\s+|normally\s+|often\s+"
+    r"|really\s+)?|(?:usually|normally)\s+(?:don't|do\s+not)\s+)(?:post|share|write|do|make)\s+"
+    r"(?:here|much|often|a\s+lot|personal|publicly|in\s+public|on\s+(?:here|linkedin|x|twitter"
+    r"|bluesky|threads|social(?:\s+media)?|this\s+platform)|(?:things|posts)\s+like\s+this"
+    r"|(?:these|this|such|those)\s+(?:(?:kinds?|sorts?|types?)\s+of\s+)?(?:posts?|things?)"
     r"|about\s+(?:this|myself|personal|my\s+(?:personal|private)))"
+    r"|(?:i'm|i\s+am)\s+not\s+(?:usually\s+|normally\s+|really\s+)?(?:one|someone|the\s+type)\s+to\s+"
+    r"(?:post|share|write|brag|talk)"
+    r"|this\s+(?:isn't|is\s+not)\s+(?:my\s+)?(?:usual|normal|typical)\s+(?:kind\s+of\s+|sort\s+of\s+"
+    r"|type\s+of\s+)?(?:post|content)"
     r"|i\s+(?:wasn't|was\s+not)\s+(?:going|planning)\s+to\s+(?:post|share|write)"
     r"|(?:grab|get)\s+(?:a|your)\s+(?:coffee|tea|cuppa|drink)|buckle\s+up"
     r"|(?:this\s+(?:post\s+)?(?:is|has\s+been)\s+)?a\s+long\s+time\s+coming"
     r"|not\s+sure\s+how\s+to\s+(?:start|begin|write)\s+this"
+    # Doubting anyone will read it: "Not sure if anyone will see this", "Nobody will read this"
+    r"|(?:(?:i'm\s+)?not\s+sure|no\s+idea|i\s+(?:don't|do\s+not)\s+know|i\s+doubt)\s+(?:if|whether)"
+    r"\s+(?:anyone|anybody|people|many\s+people)\s+(?:will|would|is\s+going\s+to|even|cares?"
+    r"|reads?)"
+    r"|(?:nobody|no\s+one)\s+(?:will|is\s+going\s+to)\s+(?:read|see)\s+this"
     r"|here\s+goes(?:\s+nothing)?"
+    # Announcing that the post will discuss something: "In this blog post, I will be discussing"
+    r"|in\s+(?:this|today's|the\s+following)\s+(?:blog\s+)?(?:post|article|piece|thread|video"
+    r"|newsletter|essay|write-?up)\s*,?\s+(?:i|we)(?:'ll|\s+will|'m\s+going\s+to|\s+am\s+going\s+to"
+    r"|\s+want\s+to|'d\s+like\s+to|\s+would\s+like\s+to|\s+hope\s+to|\s+plan\s+to)"
+    r"|this\s+(?:blog\s+)?(?:post|article|piece|thread)\s+(?:is|will\s+be)\s+(?:all\s+)?(?:about|on)\b"
+    r"|(?:today\s*,?\s+)?i\s+(?:want|wanted|'d\s+like|would\s+like)\s+to\s+(?:talk|write|chat)\s+about"
+)
+# A label or a line that announces news instead of giving it: "Personal news:", "Well, it's
+# official!", "Drumroll, please", "Big news".
+_NEWS_LABEL = (
+    r"(?:some\s+)?(?:(?:big|exciting|personal|happy|great|career|life|quick|small|little|good)\s+)+"
+    r"(?:news|update|announcement)(?=\s*[:!.\-\u2013\u2014,])"
+    r"|(?:some\s+)?news(?=\s*:)"
+    r"|i\s+(?:have|'ve\s+got)\s+(?:some\s+)?(?:big\s+|exciting\s+|personal\s+)?news"
+    r"|it's\s+(?:finally\s+)?official|it\s+is\s+(?:finally\s+)?official"
+    r"|the\s+(?:secret|cat)\s+is\s+(?:finally\s+)?out|the\s+wait\s+is\s+(?:finally\s+)?over"
+    r"|drum\s*roll(?:\s*,?\s*please)?|guess\s+what"
+    # "It's with great pleasure that I announce", "It is with mixed emotions that we share"
+    r"|it(?:'s|\s+is)\s+with\s+(?:(?:great|immense|deep|huge|enormous|a\s+heavy|a\s+full|a\s+happy"
+    r"|mixed|a\s+mix\s+of|such|much|real|genuine)\s+)*(?:\w+\s+)?(?:pleasure|pride|joy|sadness"
+    r"|excitement|gratitude|delight|emotions?|feelings?|heart)(?:\s+and\s+\w+)?\s+that\s+(?:i|we)\b"
+)
+# Greetings and pleasantries before the point: "Morning all, hope the week's treating you well".
+_GREETING = (
+    r"(?:(?:good\s+)?(?:morning|afternoon|evening)|hi|hello|hey|hiya|howdy|greetings|dear)"
+    r"\s*,?\s+(?:all|everyone|everybody|folks|friends|network|connections|linkedin|world|team"
+    r"|guys|y'all|people|there|fam|all\s+my\s+\w+|my\s+\w+)"
+    r"|happy\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|weekend)"
+    r"|(?:i\s+)?hope\s+(?:you're|you\s+are|you\s+all|y'all|you|everyone's|everyone\s+is|everyone"
+    r"|everybody|all\s+of\s+you|this|the\s+week's|the\s+week\s+is|your\s+week|you've|you\s+have"
+    r"|you\s+all\s+had|you\s+had|everyone\s+had)\b[^.!?\n]{0,40}?\b(?:well|good|great|weekend|week"
+    r"|ok|okay|safe|finds\s+you)"
+    r"|(?:a\s+)?quick\s+(?:one|note|post|thought)(?:\s+(?:today|for\s+you|this\s+week))?(?=\s*[.!:,])"
 )
 GENERIC_OPENINGS = re.compile(
     rf"[\W_]*{_LEAD_IN}(?P<opening>"
     rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_FEELINGS}"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
-    r"|(?:hi|hello|hey|dear|good\s+morning)\s+(?:all|everyone|everybody|folks|friends|network"
-    r"|connections|linkedin|world|team|guys|y'all|people|there)"
+    rf"|{_GREETING}"
     r"|(?:i\s+)?(?:just\s+)?(?:wanted|want)\s+to\s+take\s+a\s+(?:moment|minute|second)"
     r"|(?:just\s+)?a\s+quick\s+(?:note|update|post|one)"
     r"|let\s+me\s+start\s+(?:by|with)|i'll\s+start\s+by|first\s+of\s+all|before\s+i\s+begin"
@@ -132,9 +181,9 @@ GENERIC_OPENINGS = re.compile(
     r"|in\s+today's\s+(?:fast-paced\s+)?world"
     r"|as\s+we\s+all\s+know"
     r"|it\s+goes\s+without\s+saying"
-    r"|happy\s+(?:monday|friday)"
     r"|it's\s+been\s+a\s+while\s+since\s+i\s+posted"
     r"|long\s+time\s+no\s+post"
+    rf"|{_NEWS_LABEL}"
     rf"|{_ABOUT_THE_POST}"
     r")(?![\w'-])"
 )
@@ -195,15 +244,25 @@ HEDGE_CLAUSES = patterns(
     r"is\s+(?:that|this|it)\s+(?:ok|okay|alright|all\s+right)(?=\s*\?)",
     r"if\s+you\s+(?:don't|do\s+not)\s+mind",
     r"if\s+i\s+may",
+    # asking leave to post: "I hope it's okay to post this here", "hope nobody minds"
+    r"(?:i\s+)?hope\s+(?:it's|it\s+is|this\s+is|that's|that\s+is)\s+(?:ok|okay|alright|all\s+right"
+    r"|fine|allowed|appropriate)",
+    r"(?:i\s+)?hope\s+(?:nobody|no\s+one|no-one|you\s+(?:don't|do\s+not))\s+minds?",
+    r"is\s+it\s+(?:ok|okay|alright|all\s+right|fine|allowed)\s+(?:if\s+i|to\s+(?:post|share|ask))",
     first_letters="tiudhai",
 )
 HEDGE_CLAUSE_WORDS = frozenset(
-    "degree extent sense way ways point ok okay alright right fine cool mind may".split()
+    "degree extent sense way ways point ok okay alright right fine cool mind minds may allowed "
+    "appropriate".split()
 )
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
+# Nor "was just about to" (time), "the data just doesn't support it" (emphasis on a negation),
+# "just what we needed" or "just how much" (exactly).
 JUST_NOT_MINIMISING_AFTER = re.compile(
     r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough|over|under"
-    r"|shy|short|below|above|past|about\s+(?:every|all|any))\b|\s*[$€£\d]"
+    r"|shy|short|below|above|past|about\s+(?:every|all|any|to)|what|how|the\s+(?:right|same|start"
+    r"|beginning|thing|ticket|opposite)|doesn't|don't|didn't|isn't|wasn't|aren't|weren't|won't"
+    r"|can't|couldn't|wouldn't|shouldn't|hasn't|haven't|never|not|no\s+longer)\b|\s*[$€£\d]"
 )
 JUST_NOT_MINIMISING_BEFORE = re.compile(r"\b(?:a|the|more|most|less|least|so)\s+$")
 TEMPORAL_AFTER_JUST = frozenset(
@@ -268,7 +327,12 @@ SELF_DEPRECATION = patterns(
     first_letters="iwntdscf",
 )
 # "I think X because Y" is a reasoned view, not a hedge.
-REASONED = re.compile(r"\b(?:because|since|so that|which is why|that's why)\b", re.IGNORECASE)
+# So is "Here's why I think X: <reason>", where a colon gives the reason.
+REASONED = re.compile(
+    r"\b(?:because|since|so that|which is why|that's why|here's why|here is why)\b"
+    r"|\bi (?:think|believe)\b[^.!?:\n]{3,}:\s+\w",
+    re.IGNORECASE,
+)
 # "I'm a marketer, not an engineer, so..." is transparency, a strength.
 TRANSPARENCY = re.compile(
     r"\bi(?:'m| am) an? [\w -]{2,30}?,? not an? [\w -]{2,30}?[,.]? (?:so|but|and)\b"
@@ -330,6 +394,9 @@ STANCE = phrases(
     ]
 )
 
+# "Must read", "must-see": a label for a link, not a view.
+LINK_LABEL = re.compile(r"must[\s-]+(?:read|see|watch|listen|follow|share)\b")
+
 ASKS = phrases(
     [
         "what do you think",
@@ -384,7 +451,26 @@ ASK_CLAUSES = patterns(
     r"(?:my\s+)?(?:dms|inbox)\s+(?:is|are)\s+open",
     r"i'm\s+all\s+ears",
     r"(?:tell|show)\s+me\s+(?:about|what|how|your|why|which|who)",
-    first_letters="lwkgehcsfrpmdtio",
+    # "Ask me anything", "Change my mind", "Shout if you have questions"
+    r"ask\s+me\s+(?:anything|about|your|how|what|why|questions)",
+    r"change\s+my\s+mind",
+    r"(?:shout|holler|give\s+me\s+a\s+(?:shout|ping|call)|ping\s+me|ask|comment|reply|message\s+me"
+    r"|drop\s+me\s+a\s+(?:line|note)|get\s+in\s+touch|let\s+me\s+know)\s+if\s+you",
+    r"if\s+you\s+(?:have|'ve\s+got)\s+(?:any\s+)?(?:questions|thoughts|ideas|feedback|suggestions"
+    r"|tips|stories|examples)",
+    r"(?:questions|pointers|recommendations|suggestions|introductions?|intros?|tips|advice|ideas"
+    r"|feedback|thoughts|comments)\s+(?:are\s+)?(?:very\s+|always\s+|most\s+)?welcome",
+    # asking readers for something or offering them something: "I'd be grateful for an
+    # introduction", "I'm happy to read it", "open to suggestions"
+    r"(?:i'd|i\s+would|we'd|we\s+would)\s+be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful"
+    r"|glad|delighted|happy)\s+(?:for|if|to\s+(?:hear|help|read|review|chat|talk|share))",
+    r"(?:i'm|i\s+am|we're|we\s+are)\s+(?:always\s+|more\s+than\s+)?(?:happy|glad|keen|eager)\s+to"
+    r"\s+(?:read|review|help|chat|talk|look|share|answer|introduce|connect|send|walk|jump|hop)",
+    r"(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:always\s+)?open\s+to\s+(?:suggestions|ideas|feedback"
+    r"|recommendations|introductions|pointers|advice)",
+    r"(?:i'd|i\s+would|we'd|we\s+would)\s+(?:really\s+)?appreciate\s+(?:any\s+|your\s+)?(?:pointers"
+    r"|tips|advice|help|introductions?|recommendations|suggestions|feedback|thoughts|input)",
+    first_letters="lwkgehcsfrpmdtioaqb",
 )
 
 

@@ -24,9 +24,18 @@ from bot.feedback.platforms import Platform
 WORD = re.compile(r"[^\W_][\w'’-]*")
 PROSE_WORD = re.compile(r"(?<![#@\w'’-])[^\W_][\w'’-]*")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", re.IGNORECASE)
-HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
+# A "#" word joined to more by a hyphen is a channel ("#inc-webhooks", "#support-leads"), not a tag.
+HASHTAG = regex.compile(
+    r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)(?![\p{L}\p{N}_]|-[\p{L}\p{N}])"
+)
 MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+# An emoji can end a sentence as a full stop does ("my brain is full 🧠✨ Best session so
+# far: ..."): the space after a run of emoji, when a capitalised word follows.
+EMOJI_SENTENCE_END = regex.compile(
+    r"(?<=\p{Extended_Pictographic}[\p{Extended_Pictographic}\ufe0f\u200d\p{Emoji_Modifier}]*)"
+    r"[ \t]+(?=[\"'“‘(]?\p{Lu})"
+)
 
 # ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
 EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
@@ -172,7 +181,12 @@ class Draft:
         """Sentences; a line break ends one too, as it does in a social post."""
         found: list[Span] = []
         start = 0
-        for m in SENTENCE_END.finditer(self.text):
+        ends: list[re.Match[str] | regex.Match[str]] = list(SENTENCE_END.finditer(self.text))
+        if self.emoji:
+            ends = sorted([*ends, *EMOJI_SENTENCE_END.finditer(self.text)], key=lambda m: m.start())
+        for m in ends:
+            if m.start() < start:
+                continue
             if "\n" not in m.group() and ends_with_abbreviation(self.text, m.start()):
                 continue  # "Dr. Smith" is one sentence
             found.extend(self._trimmed(start, m.start()))
@@ -259,8 +273,15 @@ class Draft:
 
     @cached_property
     def stock_stances(self) -> tuple[Span, ...]:
-        """Stock phrases that state a view ("I think", "the lesson"), not hedged."""
-        return self._unhedged_own([m.span() for m in lexicon.STANCE.finditer(self.lower)])
+        """Stock phrases that state a view ("I think", "the lesson"), not hedged; "must read"
+        labels a link and says nothing of what the writer thinks."""
+        return self._unhedged_own(
+            [
+                m.span()
+                for m in lexicon.STANCE.finditer(self.lower)
+                if not lexicon.LINK_LABEL.match(self.lower, m.start())
+            ]
+        )
 
     @cached_property
     def stances(self) -> tuple[Span, ...]:

@@ -14,21 +14,24 @@ from bot.feedback.text import Draft
 MIN_WORDS_FOR_ENGAGEMENT = 12
 MAX_MENTIONS = 5
 MIN_LETTERS_TO_SEGMENT = 8
+NOT_SOCIAL = frozenset({"blog", "internal"})  # no engagement note: a channel or a blog
 FLOOD_FACTOR = 2  # emoji beyond this many times the platform's usual are a flood
 
 
 @rule("engagement.no_invitation", "engagement")
 def no_invitation(draft: Draft) -> Iterator[Hit]:
     """Nothing invites a reply: no question, no ask for views or experiences. Replies are what
-    turn a broadcast into a conversation, and what platforms show to more people."""
+    turn a broadcast into a conversation, and what platforms show to more people. (A company
+    channel or a blog needs no invitation.)"""
+    if draft.platform.name in NOT_SOCIAL:
+        return  # colleagues and a blog's readers don't come for a conversation in the replies
     if draft.word_count < MIN_WORDS_FOR_ENGAGEMENT or "?" in draft.prose:
         return
     if lexicon.invites(draft.lower):
         return
-    severity = "info" if draft.platform.name in ("blog", "internal") else "warning"
     last = draft.sentences[-1]
     yield Hit(
-        severity,
+        "warning",
         "The post broadcasts but doesn't invite a reply.",
         last.start,
         last.end,
@@ -52,7 +55,8 @@ def too_many_hashtags(draft: Draft) -> Iterator[Hit]:
 
 @rule("hashtags.stuffing", "hashtags", english_only=False)
 def stuffing(draft: Draft) -> Iterator[Hit]:
-    """The same hashtag twice, or hashtags making up much of the post, reads as spam."""
+    """The same hashtag twice, or hashtags making up much of the post, reads as spam. (On
+    Instagram, up to five tags under a short caption are how people find it.)"""
     seen: set[str] = set()
     for tag in draft.hashtags:
         key = tag.text.lower()
@@ -65,7 +69,9 @@ def stuffing(draft: Draft) -> Iterator[Hit]:
                 "Use each hashtag once.",
             )
         seen.add(key)
-    if len(draft.hashtags) >= 4 and len(draft.hashtags) > draft.word_count / 2:
+    tags = len(draft.hashtags)
+    usual = draft.platform.caption_tags and tags <= draft.platform.max_hashtags
+    if tags >= 4 and tags > draft.word_count / 2 and not usual:
         yield Hit(
             "warning",
             "Hashtags make up much of the post.",

@@ -36,10 +36,13 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
                 (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
                 (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
+                (words.SCARCITY, draft.lower if _offers(draft) else ""),
+                (words.LEAD_MAGNET, draft.prose if draft.has_any(words.LEAD_WORDS) else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
             and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
+            and not words.TALKED_ABOUT.match(draft.lower, m.end())
         }
     )
     for start, end in found:
@@ -52,6 +55,11 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _offers(draft: Draft) -> bool:
+    """Scarcity sells only in a post that offers something to buy, book or enrol in."""
+    return draft.has_any(words.SCARCITY_WORDS) and bool(words.OFFER.search(draft.lower))
 
 
 def _beside_a_purchase(draft: Draft, at: int) -> bool:
