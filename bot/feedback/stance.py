@@ -28,7 +28,8 @@ JUDGEMENT = re.compile(
     r"|highly\s+recommend|(?:my|our)\s+go-to"
     # "the only CRM that...", "the one I send every junior designer to"
     r"|the\s+only\s+(?:[\w-]+\s+){1,2}?(?:that|who|which|worth|i|we)\b"
-    r"|the\s+one\s+(?:i|we)\s+(?:always\s+)?(?:send|recommend|use|trust|reach\s+for|point|give)"
+    r"|the\s+one\s+(?:i|we)\s+(?:always\s+|still\s+|keep\s+)?(?:send|recommend|use|trust|reach\s+for"
+    r"|point|give|\w+(?:\s+\w+)?\s+(?:every|everyone|everybody|anyone|to\s+every|to\s+everyone))"
     # "the bigger change", "the smarter move": a comparison with no "than"
     r"|the\s+(?:bigger|smaller|larger|greater|deeper|harder|easier|better|worse|stronger|weaker"
     r"|smarter|simpler|clearer|quieter|louder|sharper|subtler|stranger|odder|real|more\s+\w+"
@@ -46,8 +47,8 @@ JUDGEMENT = re.compile(
 # A superlative that opens a sentence, with no article: "Easiest decision this year.", "Best
 # swap I know."
 OPENING_SUPERLATIVE = re.compile(
-    r"(?:^|[.!?:;]\s+|\n)(?!(?:latest|newest|interest|request|contest|forest|harvest|honest"
-    r"|modest|west|rest|guest|test|nest|best\s+(?:wishes|regards))\b)[a-z]{2,}est\s+[a-z]"
+    r"(?:^|[.!?:;]\s+|\n)(?P<view>(?!(?:latest|newest|interest|request|contest|forest|harvest"
+    r"|honest|modest|west|rest|guest|test|nest|best\s+(?:wishes|regards))\b)[a-z]{2,}est\s+[a-z])"
 )
 # "faster than", "more reliable than", "does more for parents' anxiety than for learning"
 COMPARISON = re.compile(
@@ -106,7 +107,7 @@ CALLS_TO_ACTION = frozenset(
 )
 # A generalisation: "An alert nobody acts on is noise", "Most teams measure the wrong thing".
 GENERALISATION = re.compile(
-    r"(?:^|[.!?:;]\s+|\n)(?:"
+    r"(?:^|[.!?:;]\s+|\n)(?P<view>"
     r"(?:an?|most|every|no|good|great|bad)\s+[^.!?,]{1,60}?\s+"
     r"(?:is|are|isn't|aren't|makes?|means|beats?|needs?|wins?|fails?)\s"
     # "Every dashboard nobody used had one thing in common"; "Most rewrites end up late".
@@ -129,12 +130,12 @@ TRY_ADVICE = re.compile(r"\s+(?:\w+ing\b|this\b|[^.!?\n]{0,40}\b(?:your\s+next|y
 def views(folded: str) -> list[tuple[int, int]]:
     """Spans in folded text that judge, contrast or advise."""
     found = [m.span() for m in JUDGEMENT.finditer(folded)]
-    found += [m.span() for m in OPENING_SUPERLATIVE.finditer(folded)]
+    found += [m.span("view") for m in OPENING_SUPERLATIVE.finditer(folded)]
     if " than " in folded:
         found += [m.span() for m in COMPARISON.finditer(folded)]
     if "not" in folded or "n't" in folded or "never" in folded:
         found += [m.span() for m in CONTRAST.finditer(folded)]
-    found += [m.span() for m in GENERALISATION.finditer(folded)]
+    found += [m.span("view") for m in GENERALISATION.finditer(folded)]
     clauses = [*CLAUSE_START.finditer(folded)]
     if "if " in folded:
         clauses += AFTER_CONDITION.finditer(folded)

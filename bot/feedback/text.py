@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 import regex
 
-from bot.feedback import confidence, inclusive, lexicon, quoting, stance
+from bot.feedback import confidence, inclusive, lexicon, quoting, roles, stance
 from bot.feedback.chars import ends_with_abbreviation, fold
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
@@ -132,10 +132,11 @@ class Draft:
         """Terms retext-equality calls inconsiderate (quoted ones included)."""
         found = [
             *inclusive.inconsiderate(self.tokens, self.text, self.lower),
-            *inclusive.joblint_terms(
+            *roles.joblint_terms(
                 self.tokens, self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
             ),
-            *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
+            *roles.gendered_roles(self.lower, [s.end for s in self.sentences]),
+            *inclusive.trivialising(self.tokens, self.prose, self.lower),
         ]
         unique = {(f.start, f.end): f for f in reversed(found)}  # the first reading of a span
         return tuple(sorted(unique.values(), key=lambda f: f.start))

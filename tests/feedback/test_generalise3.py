@@ -111,6 +111,121 @@ MUST_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [
         (),
     ),
     ("salesy.hard_sell", "Join the course this week and save £150 on the fee.", "x", ()),
+    # Clichés from Garner's list (proselint) and the strategy deck's and the memo's.
+    (
+        "jargon.buzzword",
+        "Switching to weekly releases was a quantum leap for the support desk.",
+        "linkedin",
+        (),
+    ),
+    (
+        "jargon.buzzword",
+        "Hybrid rotas brought a sea change in how our nurses plan their weeks.",
+        "linkedin",
+        (),
+    ),
+    (
+        "jargon.buzzword",
+        "Our charity must stay ahead of the curve in an ever-changing landscape.",
+        "linkedin",
+        (),
+    ),
+    (
+        "jargon.buzzword",
+        "Budgets are to be approved by directors and subsequently shared following alignment "
+        "with finance.",
+        "linkedin",
+        (),
+    ),
+    # Promotion by praise or advice, with no promotion word, in the sentence or the next.
+    (
+        "disclosure.missing",
+        "Ledgerly is the only payroll app that never lost a payslip.",
+        "x",
+        ("Ledgerly",),
+    ),
+    (
+        "disclosure.missing",
+        "Switched the team's laptops to Northpeak. Smartest purchase of the quarter.",
+        "linkedin",
+        ("Northpeak",),
+    ),
+    (
+        "disclosure.missing",
+        "If you run a small clinic, book your rota with Shiftwell. Nothing else comes close.",
+        "threads",
+        ("Shiftwell",),
+    ),
+    (
+        "disclosure.missing",
+        "Orchardly's style guide is the one I hand every junior writer.",
+        "linkedin",
+        ("Orchardly",),
+    ),
+    # Leaks without a marker word: not public yet, said in confidence, announced later, the
+    # company's own conversations, a patient named.
+    (
+        "policy.confidential",
+        "We're working on a partnership that isn't public yet, and it will change our year.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Off the record: our churn rose four points this quarter.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Leadership signed off on closing the Leeds office; the memo goes out Thursday.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Here's a screenshot of our internal Teams chat about the price change.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Mr. R. Okoye in room 12 walked the whole corridor today after his hip surgery.",
+        "facebook",
+        (),
+    ),
+    # Inclusive: ableist hyperbole, a generic "he" after a contraction, a gendered label in the
+    # plural, "nazi" as a joke, bro culture and hair in a job ad, profane compounds.
+    ("inclusive.term", "That board meeting practically gave me a nervous breakdown.", "x", ()),
+    ("inclusive.term", "The fire drill at 6am nearly gave us all a heart attack.", "x", ()),
+    (
+        "inclusive.term",
+        "Now hiring a night porter. He'll keep the lobby safe and welcoming.",
+        "linkedin",
+        (),
+    ),
+    ("inclusive.term", "Three female pilots graduated from our programme today.", "linkedin", ()),
+    (
+        "inclusive.term",
+        "Our designer is a total font nazi, and we love her for it.",
+        "linkedin",
+        (),
+    ),
+    (
+        "inclusive.term",
+        "We're a crew of brogrammers who ship on Fridays. Join the team.",
+        "linkedin",
+        (),
+    ),
+    (
+        "inclusive.term",
+        "Searching for a bearded data engineer who can lead our warehouse work. Apply below.",
+        "linkedin",
+        (),
+    ),
+    ("inclusive.profanity", "The launch week was a complete shitstorm, honestly.", "linkedin", ()),
+    # A post of emoji (and tags) with no words says nothing in words.
+    ("emoji.too_many", "🙌🙌 #Teamwork", "instagram", ()),
 ]
 
 # (rule, text, platform, companies): each was flagged wrongly before.
@@ -280,6 +395,91 @@ MUST_NOT_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [
         "instagram",
         (),
     ),
+    # Literal senses: a road that disrupts a bus, holistic care, a quantum jump in physics.
+    (
+        "jargon.buzzword",
+        "The marathon will disrupt ferry crossings on Sunday morning.",
+        "facebook",
+        (),
+    ),
+    (
+        "jargon.buzzword",
+        "Our hospice offers holistic care: pain relief, family support and spiritual care.",
+        "linkedin",
+        (),
+    ),
+    (
+        "jargon.buzzword",
+        "In class we watched an electron's quantum leap between energy levels in a simulation.",
+        "linkedin",
+        (),
+    ),
+    # Disclosure said as a role, a tenure or pride in the employer.
+    (
+        "disclosure.missing",
+        "I've been a support lead at Ferrow for two years, and the best fix we shipped was a "
+        "better error message.",
+        "linkedin",
+        ("Ferrow",),
+    ),
+    (
+        "disclosure.missing",
+        "Lucky to work for Ferrow: the new sabbatical policy gives everyone a month off.",
+        "linkedin",
+        ("Ferrow",),
+    ),
+    (
+        "disclosure.missing",
+        "As a pharmacist at Ferrow, I think our late-night counter is the best in town.",
+        "facebook",
+        ("Ferrow",),
+    ),
+    (
+        "disclosure.missing",
+        "Four years at Ferrow today. The best lesson: write the runbook before the outage.",
+        "linkedin",
+        ("Ferrow",),
+    ),
+    # Someone else's unreleased work; a policy term in its everyday sense; a company channel.
+    (
+        "policy.confidential",
+        "So excited for the unreleased demo tapes of my favourite band to finally come out.",
+        "x",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Between you and me, the hardest part of the job is saying no kindly.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Our hackathon results are in and the announcement goes out Monday.",
+        "linkedin",
+        (),
+    ),
+    (
+        "policy.confidential",
+        "Thank you, Mrs. Adeyemi, for teaching me to code in 1998.",
+        "linkedin",
+        (),
+    ),
+    # Respectful talk about illness, said clinically; the writer's own experience; history.
+    (
+        "inclusive.term",
+        "The clinic supports people with depression and bipolar disorder through group therapy.",
+        "linkedin",
+        (),
+    ),
+    (
+        "inclusive.term",
+        "I had a panic attack before my first conference talk. Here is what helped.",
+        "linkedin",
+        (),
+    ),
+    ("inclusive.term", "My grandmother hid two families from the Nazis in 1943.", "linkedin", ()),
+    ("inclusive.profanity", "The cocktail menu at the arsenal museum was lovely.", "linkedin", ()),
 ]
 
 
@@ -306,3 +506,15 @@ def test_a_captioned_link_scores_like_a_bare_link() -> None:
     bare = critique("https://example.org/report").score
     captioned = critique("Must watch: https://example.org/report").score
     assert captioned <= bare
+
+
+def test_a_policy_term_in_its_everyday_sense_or_on_a_company_channel_is_fine() -> None:
+    assert "policy.company_term" not in rules_hit(
+        "A heron landed on the car park roof today.", policy_terms=("Heron",)
+    )
+    assert "policy.company_term" in rules_hit(
+        "Heron goes to beta next week.", policy_terms=("Heron",)
+    )
+    assert "policy.company_term" not in rules_hit(
+        "Heron standup moves to 10am.", "internal", policy_terms=("Heron",)
+    )

@@ -161,9 +161,18 @@ def mention_flood(draft: Draft) -> Iterator[Hit]:
 @rule("emoji.too_many", "emoji", english_only=False)
 def too_many_emoji(draft: Draft) -> Iterator[Hit]:
     """More emoji than is usual on the platform distracts from the words; a flood of them
-    (twice the usual, or more emoji than words) buries the point."""
+    (twice the usual, or more emoji than words) buries the point, and a post of emoji (and
+    tags) with no words has nothing else to say."""
     emoji, most = draft.emoji, draft.platform.max_emoji
-    if len(emoji) > most:
+    if emoji and not draft.word_count:
+        yield Hit(
+            "warning",
+            f"{len(emoji)} emoji and no words: the emoji are all the post says.",
+            emoji[0].start,
+            emoji[-1].end,
+            "Say in words what happened; keep one emoji for the mood if you like.",
+        )
+    elif len(emoji) > most:
         flood = len(emoji) > FLOOD_FACTOR * most or len(emoji) > draft.word_count
         yield Hit(
             "warning" if flood else "info",
