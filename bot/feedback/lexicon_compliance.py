@@ -81,7 +81,11 @@ NOT_PUBLIC = re.compile(
     r"|sign-?ups|pipeline|bookings|arr|mrr|targets?|quota|budgets?|pric(?:e|es|ing)|points"
     r"|percent|per\s+cent)\b))"
 )
-NOT_PUBLIC_WORDS = frozenset("public announced official between off down-low downlow qt".split())
+NOT_PUBLIC_WORDS = frozenset("public announced official record down downlow qt".split())
+IN_CONFIDENCE_WORDS = frozenset("us me ourselves".split())  # after "between"
+# Where NOT_PUBLIC can match: around these words, this far before and after.
+NOT_PUBLIC_ANCHORS = ("public", "announced", "official", "between", "record", "down", "qt")
+NOT_PUBLIC_REACH = (40, 110)
 # A sensitive decision shared before it is announced: "The board approved a 12% reduction in
 # headcount yesterday; the announcement goes out Monday."
 SENSITIVE_EVENT = re.compile(
@@ -103,6 +107,8 @@ ANNOUNCED_LATER = re.compile(
 ANNOUNCE_WORDS = frozenset(
     "announcement announced announce announcing news memo all-hands release".split()
 )
+ANNOUNCE_ANCHORS = ("announc", "news", "press", "memo", "all-hands")  # "announc": every form
+ANNOUNCE_REACH = (40, 40)
 # A patient named beside where they lie or what happened to them: "Mrs. J. Thompson in bed 4".
 PATIENT = re.compile(
     r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z'-]+"
@@ -110,9 +116,9 @@ PATIENT = re.compile(
     r"|[^.!?\n]{0,60}\b(?:discharged|admitted|diagnosed|went\s+home|passed\s+away|patient))"
     r"|\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?,?\s+(?:in|from)\s+(?:bed|room|bay|cubicle|cot)\s+\d+"
 )
-PATIENT_WORDS = frozenset(
-    "bed room bay cubicle cot ward discharged admitted diagnosed home patient".split()
-)
+PATIENT_TITLES = frozenset("mr mrs ms miss mx".split())
+PATIENT_PLACES = frozenset("bed room bay cubicle cot".split())
+PLACE_NUMBER = re.compile(r"(?:bed|room|bay|cubicle|cot)\s+\d")
 # Saying that what follows should not be said: "not supposed to say this yet, but ...".
 LEAK_CUE = re.compile(
     r"\b(?:not\s+(?:supposed|allowed|meant)\s+to\s+|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"

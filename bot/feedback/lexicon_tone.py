@@ -118,21 +118,34 @@ OFFER = re.compile(
     r"|webinars?|consult\w*|clients?|checkout|purchase|offer)\b"
 )
 SCARCITY_WORDS = frozenset("only left remaining limited filling going running".split())
-# Lead magnets and sales calls: "DM me the word GROWTH and I'll send you my free framework",
-# "Comment GUIDE below", "Book a free strategy call". Read in the original case: a keyword is
-# in capitals, quoted, or named as "the word".
-LEAD_MAGNET = re.compile(
-    rf"(?i:(?:i'll|i\s+will|we'll|we\s+will)\s+(?:send|dm|email|give)\s+(?:you\s+)?(?:my|our|the|a)"
-    rf"\s+(?:free\s+)?(?:[\w-]+\s+){{0,3}}{_FREEBIE})"
-    r"|(?i:\b(?:comment|dm\s+me|message\s+me|reply|type|drop)\s+(?:with\s+)?)"
-    r"(?:(?i:the\s+word\s+)\S+|(?:[\"'“‘][^\"'”’\n]{1,20}[\"'”’]|[A-Z0-9]{2,}\b)"
-    r"(?=\s+(?i:below|here|in\s+the\s+comments|and|to\s+get|for\s+(?:my|the|a|your))\b))"
-    rf"|(?i:\bfree\s+(?:[\w-]+\s+){{0,3}}{_FREEBIE}\s+(?:for\s+)?(?:anyone|everyone|the\s+first))"
-    r"|(?i:\bbook\s+(?:a|your|in\s+a|me\s+for\s+a)\s+(?:free\s+)?(?:\d+-minute\s+)?(?:(?:strategy"
-    r"|discovery|intro|sales|growth|clarity|consultation|coaching|audit)\s+)?(?:call|session"
-    r"|consultation|audit)(?=[^.!?\n]{0,40}\b(?:free|today|now|me|us|limited|spots?|spaces?)\b))"
+STOCK_WORDS = frozenset(
+    "seat seats spot spots place places space spaces ticket tickets copies slot slots unit units "
+    "licence licences license licenses invite invites".split()
 )
-LEAD_WORDS = frozenset("send dm email give comment message reply type drop free book".split())
+SCARCITY_REACH = (40, 60)  # where scarcity can match around one of its words
+# Lead magnets and sales calls: "DM me the word GROWTH and I'll send you my free framework",
+# "Comment GUIDE below", "Book a free strategy call". Matched on folded text; a bare keyword
+# (group "keyword") counts only when the original has it in capitals.
+LEAD_MAGNET = patterns(
+    rf"(?:i'll|i\s+will|we'll|we\s+will)\s+(?:send|dm|email|give)\s+(?:you\s+)?(?:my|our|the|a)"
+    rf"\s+(?:free\s+)?(?:[\w-]+\s+){{0,3}}{_FREEBIE}",
+    r"(?:comment|dm\s+me|message\s+me|reply|type|drop)\s+(?:with\s+)?"
+    r"(?:the\s+word\s+\S+|(?:[\"'“‘][^\"'”’\n]{1,20}[\"'”’]|(?P<keyword>[a-z0-9]{2,})\b)"
+    r"(?=\s+(?:below|here|in\s+the\s+comments|and|to\s+get|for\s+(?:my|the|a|your))\b))",
+    rf"free\s+(?:[\w-]+\s+){{0,3}}{_FREEBIE}\s+(?:for\s+)?(?:anyone|everyone|the\s+first)",
+    r"book\s+(?:a|your|in\s+a|me\s+for\s+a)\s+(?:free\s+)?(?:\d+-minute\s+)?(?:(?:strategy"
+    r"|discovery|intro|sales|growth|clarity|consultation|coaching|audit)\s+)?(?:call|session"
+    r"|consultation|audit)(?=[^.!?\n]{0,40}\b(?:free|today|now|me|us|limited|spots?|spaces?)\b)",
+    first_letters="iwcdmrtfb",
+)
+LEAD_ANCHORS = ("send", "dm", "email", "give", "comment", "message", "reply", "type", "drop")
+LEAD_ANCHORS += ("free", "book")
+LEAD_REACH = (20, 130)  # where a lead magnet can match around an anchor
+LEAD_ASKS = frozenset("comment dm message reply type drop".split())  # "Comment GUIDE below"
+LEAD_SENDS = frozenset("send dm email give".split())  # "I'll send you my free guide"
+LEAD_PROMISES = frozenset("i'll we'll will".split())
+LEAD_TAKERS = frozenset("anyone everyone first".split())  # "a free template for anyone who..."
+LEAD_CALLS = frozenset("call session consultation audit".split())  # "book a free strategy call"
 
 # "20% off", "save 30%", "$10 off", "only $9", "half price".
 PRICE_PUSH = patterns(

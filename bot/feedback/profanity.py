@@ -4,14 +4,14 @@
   `sureness: 2`, less EVERYDAY_NOT_PROFANE words cuss rates too high ("welfare", "tinker").
 - Joblint's profanity list ("damn", "shit") is what a professional post should not say,
   whatever cuss rates the word.
-- A word made of a profane word and an English one ("shitshow", "clusterfuck") is profane too.
+- A word made of one of Joblint's profane roots and an English word ("shitshow",
+  "clusterfuck") is profane too.
 
 The lists load on first use, once per process.
 """
 
 from __future__ import annotations
 
-import re
 from functools import cache
 
 from bot.feedback import inclusive, roles
@@ -57,58 +57,73 @@ def profanity_book() -> Phrasebook[str]:
 
 @cache
 def _stems() -> frozenset[str]:
-    """The profane words a compound can be built from: cuss's likely-profane words and Joblint's
-    list, four letters or more (so "ass" never splits "assessment")."""
-    words = inclusive.load("profanities.json")["words"]
-    stems = {
-        w
-        for w, sureness in words.items()
-        if sureness >= PROFANITY_SURENESS and len(w) >= MIN_STEM and w.isalpha()
-    }
-    stems |= {w for w in roles.joblint_profanity_words() if len(w) >= MIN_STEM and w.isalpha()}
-    return frozenset(stems - EVERYDAY_NOT_PROFANE)
+    """The profane roots a compound is built from: Joblint's list ("shit", "fuck", "piss"),
+    short and curated for professional posts, four letters or more (so "ass" never splits
+    "assessment"). cuss's long list holds slurs and fragments that would split innocent words."""
+    words = {w for w in roles.joblint_profanity_words() if len(w) >= MIN_STEM and w.isalpha()}
+    return frozenset(words - EVERYDAY_NOT_PROFANE - roles.JOBLINT_IGNORED)
 
 
 @cache
-def _stem_gate() -> re.Pattern[str]:
-    """Any stem anywhere: one search tells whether a draft can hold a compound at all."""
-    return re.compile("|".join(sorted(_stems(), key=len, reverse=True)))
+def _stem_edges() -> tuple[frozenset[str], frozenset[str]]:
+    """The first and the last MIN_STEM letters of every stem: two set look-ups tell whether a
+    word can hold a compound at all."""
+    stems = _stems()
+    return frozenset(w[:MIN_STEM] for w in stems), frozenset(w[-MIN_STEM:] for w in stems)
 
 
 def _compound(word: str) -> str | None:
     """The profane part of a word made of a profane word and an English one ("shitshow",
     "clusterfuck"), or None. A word English already has ("cocktail", "arsenal") is not one."""
-    if is_english_word(word):
-        return None
     stems = _stems()
-    for cut in range(MIN_STEM, len(word) - MIN_PART + 1):
-        head, tail = word[:cut], word[cut:]
-        if head in stems and is_english_word(tail):
-            return head
-    for cut in range(MIN_PART, len(word) - MIN_STEM + 1):
-        head, tail = word[:cut], word[cut:]
-        if tail in stems and is_english_word(head):
-            return tail
+    heads = [c for c in range(MIN_STEM, len(word) - MIN_PART + 1) if word[:c] in stems]
+    tails = [c for c in range(MIN_PART, len(word) - MIN_STEM + 1) if word[c:] in stems]
+    if not (heads or tails) or is_english_word(word):
+        return None  # set look-ups first: the word list's binary search only for candidates
+    for cut in heads:
+        if is_english_word(word[cut:]):
+            return word[:cut]
+    for cut in tails:
+        if is_english_word(word[:cut]):
+            return word[cut:]
     return None
+
+
+@cache
+def _roots() -> tuple[str, ...]:
+    """The first MIN_STEM letters of every stem, each once."""
+    return tuple(sorted({w[:MIN_STEM] for w in _stems()}))
 
 
 def compounds(tokens: Tokens, folded: str) -> list[Match[str]]:
     """Profane compounds among the draft's words."""
-    if not _stem_gate().search(folded):
+    shortest = MIN_STEM + MIN_PART
+    if not any(root in folded for root in _roots()):
+        return []  # a few substring searches rule out almost every post at once
+    firsts, lasts = _stem_edges()
+    candidates = {
+        w
+        for w in tokens.vocabulary
+        if len(w) >= shortest
+        and (w[:MIN_STEM] in firsts or w[-MIN_STEM:] in lasts)
+        and w.isalpha()
+        and _compound(w)
+    }
+    if not candidates:
         return []
-    found = []
-    for start, end, word in zip(tokens.starts, tokens.ends, tokens.words, strict=True):
-        if len(word) >= MIN_STEM + MIN_PART and (stem := _compound(word)):
-            found.append(Match(start, end, stem))
-    return found
+    return [
+        Match(start, end, word)
+        for start, end, word in zip(tokens.starts, tokens.ends, tokens.words, strict=True)
+        if word in candidates
+    ]
 
 
-def profanities(tokens: Tokens, text: str, folded: str = "") -> list[Match[str]]:
+def profanities(tokens: Tokens, text: str) -> list[Match[str]]:
     """Likely-profane words in the draft (cuss's, Joblint's for professional posts, and
     compounds of them)."""
     found = profanity_book().find(tokens, text)
     taken = {(m.start, m.end) for m in found}
     more = [m for m in roles.joblint_profanities(tokens, text) if (m.start, m.end) not in taken]
     taken |= {(m.start, m.end) for m in more}
-    more += [m for m in compounds(tokens, folded or text.lower()) if (m.start, m.end) not in taken]
+    more += [m for m in compounds(tokens, text.lower()) if (m.start, m.end) not in taken]
     return sorted([*found, *more], key=lambda m: m.start) if more else found

@@ -12,7 +12,7 @@ The list loads on first use, once per process.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Sequence, Set
 from functools import cache
 
 from bot.feedback import inclusive
@@ -65,7 +65,6 @@ GENERIC_ROLE = re.compile(
     r"(?:candidate|applicant|hire|user|customer|reader|developer|engineer|employee|manager"
     r"|student|person)\b"
 )
-HE = re.compile(r"\b(?:he|his|him|himself)\b")
 PRONOUN = re.compile(r"\b(he|his|him|himself)\b(?!\s*(?:or|/)\s*(?:she|her|hers|herself)\b)")
 
 
@@ -145,14 +144,14 @@ def _generic_he(text: str, folded: str, sentences: Sequence[tuple[int, int]]) ->
     return found
 
 
-def gendered_roles(folded: str, sentence_ends: list[int]) -> list[Found]:
+def gendered_roles(folded: str, sentence_ends: list[int], words: Set[str]) -> list[Found]:
     """Chorus's checks beside the lists: "a repair guy", and "he" for "the ideal candidate"."""
     found: list[Found] = []
     for m in ROLE_GUY.finditer(folded) if "guy" in folded else ():
         if m.group(1).split()[-1] not in NOT_ROLES:
             term = Term("guy", "chorus-role-guy", "basic", "male", ("person",), ROLE_NOTE)
             found.append(Found(m.start(2), m.end(2), term))
-    has_he = HE.search(folded) is not None
+    has_he = not words.isdisjoint(PRONOUNS)  # the draft's words: "this" holds no "his"
     for role in GENERIC_ROLE.finditer(folded) if has_he else ():
         later = [e for e in sentence_ends if e > role.end()][:2]
         end = later[-1] if later else len(folded)

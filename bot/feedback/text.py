@@ -32,10 +32,8 @@ MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
 # An emoji can end a sentence as a full stop does ("my brain is full 🧠✨ Best session so
 # far: ..."): the space after a run of emoji, when a capitalised word follows.
-EMOJI_SENTENCE_END = regex.compile(
-    r"(?<=\p{Extended_Pictographic}[\p{Extended_Pictographic}\ufe0f\u200d\p{Emoji_Modifier}]*)"
-    r"[ \t]+(?=[\"'“‘(]?\p{Lu})"
-)
+# Read only after an emoji (the draft's emoji are found anyway), never over the whole text.
+AFTER_EMOJI = regex.compile(r"[ \t]+(?=[\"'“‘(]?\p{Lu})")
 
 # ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
 EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
@@ -135,7 +133,9 @@ class Draft:
             *roles.joblint_terms(
                 self.tokens, self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
             ),
-            *roles.gendered_roles(self.lower, [s.end for s in self.sentences]),
+            *roles.gendered_roles(
+                self.lower, [s.end for s in self.sentences], self.tokens.vocabulary
+            ),
             *inclusive.trivialising(self.tokens, self.prose, self.lower),
         ]
         unique = {(f.start, f.end): f for f in reversed(found)}  # the first reading of a span
@@ -183,8 +183,9 @@ class Draft:
         found: list[Span] = []
         start = 0
         ends: list[re.Match[str] | regex.Match[str]] = list(SENTENCE_END.finditer(self.text))
-        if self.emoji:
-            ends = sorted([*ends, *EMOJI_SENTENCE_END.finditer(self.text)], key=lambda m: m.start())
+        after_emoji = [AFTER_EMOJI.match(self.text, e.end) for e in self.emoji]
+        if any(after_emoji):
+            ends = sorted([*ends, *filter(None, after_emoji)], key=lambda m: m.start())
         for m in ends:
             if m.start() < start:
                 continue

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from bot.feedback import lexicon_compliance as lexicon
+from bot.feedback.lexicon import windows
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -104,11 +105,24 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
     found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(lower)]
     if draft.has_any(lexicon.LEAK_WORDS):
         found += [m.span() for m in lexicon.LEAK_CUE.finditer(lower)]
-    if draft.has_any(lexicon.NOT_PUBLIC_WORDS):
-        found += [m.span() for m in lexicon.NOT_PUBLIC.finditer(lower)]
-    if draft.has_any(lexicon.ANNOUNCE_WORDS) and lexicon.SENSITIVE_EVENT.search(lower):
-        found += [m.span() for m in lexicon.ANNOUNCED_LATER.finditer(lower)]
-    if draft.has_any(lexicon.PATIENT_WORDS):
+    if draft.has_any(lexicon.NOT_PUBLIC_WORDS) or (
+        "between" in draft.tokens.vocabulary and draft.has_any(lexicon.IN_CONFIDENCE_WORDS)
+    ):
+        vocabulary = draft.tokens.vocabulary
+        reach = lexicon.NOT_PUBLIC_REACH
+        for start, end in windows(lower, lexicon.NOT_PUBLIC_ANCHORS, *reach, vocabulary):
+            found += [m.span() for m in lexicon.NOT_PUBLIC.finditer(lower, start, end)]
+    if draft.has_any(lexicon.ANNOUNCE_WORDS):
+        later = [
+            m.span()
+            for start, end in windows(lower, lexicon.ANNOUNCE_ANCHORS, *lexicon.ANNOUNCE_REACH)
+            for m in lexicon.ANNOUNCED_LATER.finditer(lower, start, end)
+        ]
+        if later and lexicon.SENSITIVE_EVENT.search(lower):
+            found += later
+    if draft.has_any(lexicon.PATIENT_TITLES) or (
+        draft.has_any(lexicon.PATIENT_PLACES) and lexicon.PLACE_NUMBER.search(lower)
+    ):
         found += [m.span() for m in lexicon.PATIENT.finditer(draft.prose)]
     owned = [*lexicon.CONFIDENTIAL_OWNED.finditer(lower)]
     if draft.has_any(lexicon.BUSINESS_WORDS):

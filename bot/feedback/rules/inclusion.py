@@ -52,7 +52,7 @@ def profanity(draft: Draft) -> Iterator[Hit]:
     terms = [(f.start, f.end) for f in draft.inconsiderate]
     found = [
         m
-        for m in profane.profanities(draft.tokens, draft.text, draft.lower)
+        for m in profane.profanities(draft.tokens, draft.text)
         if draft.is_own(m.start, m.end) and not any(s < m.end and m.start < e for s, e in terms)
     ]
     for m in found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_asks
 from bot.feedback.lexicon_tone import TRACKING_PARAMS
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
@@ -27,7 +27,7 @@ def no_invitation(draft: Draft) -> Iterator[Hit]:
         return  # colleagues and a blog's readers don't come for a conversation in the replies
     if draft.word_count < MIN_WORDS_FOR_ENGAGEMENT or "?" in draft.prose:
         return
-    if lexicon.invites(draft.lower):
+    if lexicon_asks.invites(draft.lower):
         return
     last = draft.sentences[-1]
     yield Hit(

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from bot.feedback import jargon, senses
 from bot.feedback import lexicon_tone as words
+from bot.feedback.lexicon import windows
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
@@ -36,8 +37,6 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
                 (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
                 (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
-                (words.SCARCITY, draft.lower if _offers(draft) else ""),
-                (words.LEAD_MAGNET, draft.prose if draft.has_any(words.LEAD_WORDS) else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
@@ -45,6 +44,7 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             and not words.TALKED_ABOUT.match(draft.lower, m.end())
         }
     )
+    found = sorted({*found, *_lures(draft), *_scarcity(draft)})
     for start, end in found:
         yield Hit(
             "warning",
@@ -57,9 +57,54 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
         )
 
 
-def _offers(draft: Draft) -> bool:
-    """Scarcity sells only in a post that offers something to buy, book or enrol in."""
-    return draft.has_any(words.SCARCITY_WORDS) and bool(words.OFFER.search(draft.lower))
+def _lures(draft: Draft) -> list[tuple[int, int]]:
+    """Lead magnets and sales calls, read only around the words they need."""
+    if not _may_lure(draft):
+        return []
+    return [
+        m.span()
+        for start, end in windows(
+            draft.lower, words.LEAD_ANCHORS, *words.LEAD_REACH, draft.tokens.vocabulary
+        )
+        for m in words.LEAD_MAGNET.finditer(draft.lower, start, end)
+        if draft.is_own(*m.span()) and _keyword_in_capitals(draft, m)
+    ]
+
+
+def _may_lure(draft: Draft) -> bool:
+    """Whether the post has the words a lead magnet or a sales call needs (a cheap gate)."""
+    has = draft.has_any
+    return (
+        has(words.LEAD_ASKS)
+        or (has(words.LEAD_SENDS) and has(words.LEAD_PROMISES))
+        or ("free" in draft.tokens.vocabulary and has(words.LEAD_TAKERS))
+        or ("book" in draft.tokens.vocabulary and has(words.LEAD_CALLS))
+    )
+
+
+def _keyword_in_capitals(draft: Draft, match: re.Match[str]) -> bool:
+    """A lead magnet's bare keyword is one in capitals ("Comment GUIDE below"), not a word
+    ("Comment below and tell me...")."""
+    if match.group("keyword") is None:
+        return True
+    return draft.prose[match.start("keyword") : match.end("keyword")].isupper()
+
+
+def _scarcity(draft: Draft) -> list[tuple[int, int]]:
+    """Scarcity ("Only 3 seats left") in a post that offers something to buy, book or enrol
+    in, read only around the words it needs."""
+    if not draft.has_any(words.STOCK_WORDS) or not draft.has_any(words.SCARCITY_WORDS):
+        return []
+    if not words.OFFER.search(draft.lower):
+        return []
+    return [
+        m.span()
+        for start, end in windows(
+            draft.lower, words.SCARCITY_WORDS, *words.SCARCITY_REACH, draft.tokens.vocabulary
+        )
+        for m in words.SCARCITY.finditer(draft.lower, start, end)
+        if draft.is_own(*m.span()) and not words.TALKED_ABOUT.match(draft.lower, m.end())
+    ]
 
 
 def _beside_a_purchase(draft: Draft, at: int) -> bool:
