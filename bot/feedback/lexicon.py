@@ -11,7 +11,7 @@ from collections.abc import Iterable, Set
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.feedback.match import Phrasebook, Tokens, tokenize
+from bot.feedback.match import FIRST_WORDS, Phrasebook, Tokens, tokenize
 
 
 class WordMatch(NamedTuple):
@@ -89,6 +89,34 @@ def windows(
         else:
             merged.append((start, end))
     return merged
+
+
+class Anchored:
+    """A long pattern tried only where one of the words it can start with stands: a dictionary
+    look-up per word instead of the regex engine trying every position of the post. `starts`
+    must hold every word a match can begin with (tests/feedback check it against scanning)."""
+
+    def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.starts = tuple(starts)
+        FIRST_WORDS.update(self.starts)  # so a draft's words record where these stand
+
+    def finditer(self, folded: str) -> list[re.Match[str]]:
+        """Every non-overlapping match, left to right, as `pattern.finditer` would find them."""
+        tokens = words_of(folded)
+        here = [word for word in self.starts if word in tokens.vocabulary]
+        at = sorted({i for word in here for i in tokens.positions_of(word)})
+        found: list[re.Match[str]] = []
+        taken_to = 0
+        for i in at:
+            start = tokens.starts[i]
+            if start < taken_to:
+                continue
+            m = self.pattern.match(folded, start)
+            if m:
+                found.append(m)
+                taken_to = m.end()
+        return found
 
 
 def patterns(*bodies: str, first_letters: str = "") -> re.Pattern[str]:
@@ -203,7 +231,7 @@ APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse".s
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
 _AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"
 _WHO = r"(?:expert|authority|guru|pro|specialist|professional|writer|leader)s?"
-SELF_DEPRECATION = patterns(
+SELF_DEPRECATION_PATTERN = patterns(
     rf"{_AM}\s+(?:(?:really|certainly|definitely|obviously|clearly|still|just)\s+)?"
     r"(?:no|not(?:\s+really|\s+exactly)?(?:\s+an?)?|by\s+no\s+means(?:\s+an?)?"
     rf"|far\s+from(?:\s+an?)?|hardly(?:\s+an?)?|not\s+much\s+of\s+an?)\s+(?:[\w-]+\s+)?{_WHO}",
@@ -238,6 +266,12 @@ SELF_DEPRECATION = patterns(
     r"take\s+(?:this|it|that|my\s+words?)\s+with\s+a\s+(?:grain|pinch)\s+of\s+salt",
     r"feel\s+free\s+to\s+ignore",
     first_letters="iwntdscf",
+)
+# Every word an alternative above can start with.
+SELF_DEPRECATION = Anchored(
+    SELF_DEPRECATION_PATTERN,
+    "i'm i we're we not none neither this it it's dumb stupid silly correct who nobody no for "
+    "fwiw take feel".split(),
 )
 # "I think X because Y" is a reasoned view, not a hedge.
 # So is "Here's why I think X: <reason>", where a colon gives the reason.

@@ -518,3 +518,22 @@ def test_a_policy_term_in_its_everyday_sense_or_on_a_company_channel_is_fine() -
     assert "policy.company_term" not in rules_hit(
         "Heron standup moves to 10am.", "internal", policy_terms=("Heron",)
     )
+
+
+def test_anchored_self_deprecation_finds_what_scanning_finds() -> None:
+    # The pattern is tried only at the words it can start with; on every text of the three
+    # corpora that must find exactly what trying every position finds.
+    from bot.feedback import lexicon
+    from bot.feedback.chars import fold
+    from tests.corpus import evaluate as ev
+
+    texts = [
+        case["text"]
+        for corpus in (ev.CORPUS, ev.HELDOUT, ev.CORPUS / "heldout2")
+        for name in ("critique", "rated")
+        for case in ev.load(name, corpus)
+    ]
+    for text in texts:
+        folded = fold(text).replace("’", "'")
+        scanned = [m.span() for m in lexicon.SELF_DEPRECATION_PATTERN.finditer(folded)]
+        assert [m.span() for m in lexicon.SELF_DEPRECATION.finditer(folded)] == scanned, text
