@@ -11,6 +11,7 @@ from collections.abc import Iterable, Set
 from functools import lru_cache
 from typing import NamedTuple
 
+from bot.feedback.chars import merged
 from bot.feedback.match import FIRST_WORDS, Phrasebook, Tokens, tokenize
 
 
@@ -82,13 +83,22 @@ def windows(
         while at >= 0:
             spans.append((max(0, at - before), min(len(folded), at + len(anchor) + after)))
             at = folded.find(anchor, at + 1)
-    merged: list[tuple[int, int]] = []
-    for start, end in sorted(spans):
-        if merged and start <= merged[-1][1]:
-            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-        else:
-            merged.append((start, end))
-    return merged
+    return merged(spans)
+
+
+def found_around(
+    pattern: re.Pattern[str],
+    folded: str,
+    anchors: Iterable[str],
+    reach: tuple[int, int],
+    words: Set[str] | None = None,
+) -> list[re.Match[str]]:
+    """Every match of a pattern in the windows around its anchor words (see `windows`)."""
+    return [
+        m
+        for start, end in windows(folded, anchors, *reach, words)
+        for m in pattern.finditer(folded, start, end)
+    ]
 
 
 class Anchored:

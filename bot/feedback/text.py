@@ -12,7 +12,7 @@ from typing import NamedTuple
 import regex
 
 from bot.feedback import confidence, inclusive, lexicon, quoting, roles, stance
-from bot.feedback.chars import ends_with_abbreviation, fold
+from bot.feedback.chars import ends_with_abbreviation, fold, merged
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
 from bot.feedback.match import Tokens
@@ -150,13 +150,7 @@ class Draft:
             *quoting.titles(self.prose, starts),
             *quoting.mentioned(self.lower, self.tokens, [s.end for s in self.sentences]),
         ]
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return tuple(merged)
+        return tuple(merged(spans))
 
     @cached_property
     def _not_own_starts(self) -> list[int]:

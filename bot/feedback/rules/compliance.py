@@ -8,7 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from bot.feedback import lexicon_compliance as lexicon
-from bot.feedback.lexicon import windows
+from bot.feedback.lexicon import found_around
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -108,16 +108,14 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
     if draft.has_any(lexicon.NOT_PUBLIC_WORDS) or (
         "between" in draft.tokens.vocabulary and draft.has_any(lexicon.IN_CONFIDENCE_WORDS)
     ):
+        anchors, reach = lexicon.NOT_PUBLIC_ANCHORS, lexicon.NOT_PUBLIC_REACH
         vocabulary = draft.tokens.vocabulary
-        reach = lexicon.NOT_PUBLIC_REACH
-        for start, end in windows(lower, lexicon.NOT_PUBLIC_ANCHORS, *reach, vocabulary):
-            found += [m.span() for m in lexicon.NOT_PUBLIC.finditer(lower, start, end)]
-    if draft.has_any(lexicon.ANNOUNCE_WORDS):
-        later = [
-            m.span()
-            for start, end in windows(lower, lexicon.ANNOUNCE_ANCHORS, *lexicon.ANNOUNCE_REACH)
-            for m in lexicon.ANNOUNCED_LATER.finditer(lower, start, end)
+        found += [
+            m.span() for m in found_around(lexicon.NOT_PUBLIC, lower, anchors, reach, vocabulary)
         ]
+    if draft.has_any(lexicon.ANNOUNCE_WORDS):
+        anchors, reach = lexicon.ANNOUNCE_ANCHORS, lexicon.ANNOUNCE_REACH
+        later = [m.span() for m in found_around(lexicon.ANNOUNCED_LATER, lower, anchors, reach)]
         if later and lexicon.SENSITIVE_EVENT.search(lower):
             found += later
     if draft.has_any(lexicon.PATIENT_TITLES) or (

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bot.feedback import jargon, senses
 from bot.feedback import lexicon_tone as words
-from bot.feedback.lexicon import windows
+from bot.feedback.lexicon import found_around
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
@@ -63,11 +63,8 @@ def _lures(draft: Draft) -> list[tuple[int, int]]:
         return []
     return [
         m.span()
-        for start, end in windows(
-            draft.lower, words.LEAD_ANCHORS, *words.LEAD_REACH, draft.tokens.vocabulary
-        )
-        for m in words.LEAD_MAGNET.finditer(draft.lower, start, end)
-        if draft.is_own(*m.span()) and _keyword_in_capitals(draft, m)
+        for m in _around(draft, words.LEAD_MAGNET, words.LEAD_ANCHORS, words.LEAD_REACH)
+        if _keyword_in_capitals(draft, m)
     ]
 
 
@@ -99,12 +96,17 @@ def _scarcity(draft: Draft) -> list[tuple[int, int]]:
         return []
     return [
         m.span()
-        for start, end in windows(
-            draft.lower, words.SCARCITY_WORDS, *words.SCARCITY_REACH, draft.tokens.vocabulary
-        )
-        for m in words.SCARCITY.finditer(draft.lower, start, end)
-        if draft.is_own(*m.span()) and not words.TALKED_ABOUT.match(draft.lower, m.end())
+        for m in _around(draft, words.SCARCITY, words.SCARCITY_WORDS, words.SCARCITY_REACH)
+        if not words.TALKED_ABOUT.match(draft.lower, m.end())
     ]
+
+
+def _around(
+    draft: Draft, pattern: re.Pattern[str], anchors: Iterable[str], reach: tuple[int, int]
+) -> list[re.Match[str]]:
+    """The writer's own matches of a pattern, read only around its anchor words."""
+    found = found_around(pattern, draft.lower, anchors, reach, draft.tokens.vocabulary)
+    return [m for m in found if draft.is_own(*m.span())]
 
 
 def _beside_a_purchase(draft: Draft, at: int) -> bool:
