@@ -14,12 +14,13 @@ it became:
 - retext-passive (lib/list.js): irregular past participles
   -> bot/feedback/data/participles.json
 - Joblint, the Vale package (Joblint/*.yml): job-title hype ("ninja", "rock star"), and the
-  rules for job ads (hair, sexualised and gendered words, profanity, meritocracy, visionary
-  jargon) -> bot/feedback/data/joblint.json
+  rules for job ads (bro culture, hair, sexualised and gendered words, profanity, meritocracy,
+  visionary jargon) -> bot/feedback/data/joblint.json
 - words/hedges, words/weasels and words/fillers (data.txt): the lists retext-intensify reads
   -> bot/feedback/data/intensify.json
-- proselint (BSD-3-Clause; checks/industrial_language/corporate_speak.py, jargon.py and
-  checks/misc/pretension.py): corporate catchphrases and jargon -> bot/feedback/data/jargon.json
+- proselint (BSD-3-Clause; checks/industrial_language/corporate_speak.py, jargon.py,
+  commercialese.py, checks/misc/pretension.py and the Garner list of checks/cliches/):
+  corporate catchphrases, jargon and clichés -> bot/feedback/data/jargon.json
 
 The JSON keeps the upstream data as it is; which patterns Chorus applies, and how, is
 decided in bot/feedback/inclusive.py, never by editing these files.
@@ -108,6 +109,7 @@ def participles(checkout: Path) -> dict[str, Any]:
 
 
 JOBLINT_RULES = (
+    "Bro",
     "DumbTitles",
     "Hair",
     "Sexualised",
@@ -151,8 +153,11 @@ def intensify(hedges: Path, weasels: Path, fillers: Path) -> dict[str, Any]:
 PROSELINT_CHECKS = {
     "industrial_language.corporate_speak": "industrial_language/corporate_speak.py",
     "industrial_language.jargon": "industrial_language/jargon.py",
+    "industrial_language.commercialese": "industrial_language/commercialese.py",
     "misc.pretension": "misc/pretension.py",
 }
+# Lists proselint keeps as text files, one phrase a line.
+PROSELINT_LISTS = {"cliches.misc.garner": "cliches/garner"}
 
 
 def _items(source: str) -> list[str]:
@@ -164,13 +169,16 @@ def _items(source: str) -> list[str]:
 
 
 def proselint(checkout: Path) -> dict[str, Any]:
-    """proselint's corporate speak, jargon and pretension lists."""
+    """proselint's corporate speak, jargon, commercialese, pretension and Garner's cliché lists."""
     checks = checkout / "proselint" / "checks"
     version = re.search(r'^version = "([^"]+)"', (checkout / "pyproject.toml").read_text(), re.M)
     lists = {
         name: _items((checks / path).read_text(encoding="utf-8"))
         for name, path in PROSELINT_CHECKS.items()
     }
+    for name, path in PROSELINT_LISTS.items():
+        lines = (checks / path).read_text(encoding="utf-8").splitlines()
+        lists[name] = [line.strip() for line in lines if line.strip()]
     return {
         "source": f"proselint {version.group(1) if version else '?'}",
         "license": "BSD-3-Clause",

@@ -88,6 +88,14 @@ ASKS = regex.compile(
     r"|help\s+me\b|best\s+(?:way|time|day|length|practice)s?\b)",
     regex.IGNORECASE,
 )
+# A story then the writer's own question, with no "?": "a stranger was rude under my post
+# yesterday, should I reply".
+ASKS_ABOUT_ME_AT_END = regex.compile(
+    r"[,;:\u2014\u2013-]\s*(?:so\s+|but\s+|and\s+|now\s+)?(?:(?:should|shall|can|could|do|must)\s+i"
+    r"|(?:how|what|when|where|why)\s+(?:should|do|can|could)\s+i|is\s+it\s+(?:ok|okay|fine|wise"
+    r"|worth\s+it))\b[^,;:.!?]{0,60}$",
+    regex.IGNORECASE,
+)
 # A question at the end of a post that asks its readers, not the coach.
 ASKS_READERS = regex.compile(
     r"\b(?:you|your|yours|y'all|anyone|everyone|anybody|who\s+else)\b", regex.IGNORECASE
@@ -124,7 +132,9 @@ STRONG_WORRY = regex.compile(
     r"(?:english|writing|grammar|spelling|vocabulary|posts?|network|profile|accent|skills?)\s+"
     r"(?:isn'?t|is\s+not|aren'?t|are\s+not)\s+(?:very\s+|that\s+|so\s+|really\s+)?"
     r"(?:great|good|perfect|strong|fluent|polished)\b|"
-    r"can'?t\s+(?:write|think|find|seem|come\s+up|decide|get|figure)|"
+    # an inability, in any verb: "I can't explain my work to non-engineers" (not "I can't wait")
+    r"can'?t\s+(?!wait\b|believe\b|stop\b|recommend\b|thank\b|imagine\b|help\b|stress\b|overstate\b"
+    r"|say\s+enough\b|tell\s+you\b|get\s+over\b)\w+|"
     r"(?:don'?t|do\s+not|never)\s+know|no\s+idea|stuck|block(?:ed)?|need\s+help|freeze|froze|"
     r"can'?t\s+(?:pick|choose|start|begin|finish|focus)|"
     r"nothing\s+(?:\w+\s+)?(?:to\s+(?:say|write|post|share)|worth)|run\s+out|ran\s+out|"
@@ -151,6 +161,9 @@ STRONG_WORRY = regex.compile(
 WEAK_WORRY = regex.compile(
     r"\b(?:(?:i'?m|i\s+am)\s+(?:not\s+sure|unsure|uncertain)|hate|dislike|overwhelm\w*|shy|introvert\w*|awkward|uncomfortable|fake|struggl\w*|"
     r"bad\s+at|confus\w*|lonely|on\s+my\s+own|give\s+up|quit|exhausted|no\s+energy|"
+    # habits that stop a post: "I rewrite every draft ten times and then delete it"
+    r"re-?writ\w*|delet\w*|scrap\w*|second-guess\w*|overthink\w*|over-?edit\w*|abandon\w*|"
+    r"bin\s+(?:it|them)|ditch\w*|trash\w*|discard\w*|shelv\w*|throw\w*\s+(?:it|them)\s+(?:away|out)|"
     r"keep\s+\w+ing|(?:doesn'?t|isn'?t|not)\s+working|"
     r"nasty|rude|trolls?|negative|criticis\w*|criticiz\w*|attacked|haters?)\b",
     regex.IGNORECASE,
@@ -255,7 +268,8 @@ def sentence_kind(sentence: str) -> SentenceKind:
     words = len(sentence.split())
     statement = ENDS_LIKE_A_STATEMENT.search(sentence) is not None
     if words <= QUESTION_MAX_WORDS and (
-        sentence.endswith("?") or (ASKS.match(sentence) and not statement)
+        sentence.endswith("?")
+        or (not statement and (ASKS.match(sentence) or ASKS_ABOUT_ME_AT_END.search(sentence)))
     ):
         return "ask"
     if HEADLINE.match(sentence):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 SURROGATE = re.compile("[\ud800-\udfff]")
 # A full stop after a title or an initial ("Dr.", "e.g.", "J.") does not end a sentence.
@@ -33,3 +34,14 @@ def fold(text: str) -> str:
 def without_surrogates(text: str) -> str:
     """Lone surrogates (JSON can carry "\\ud83d") as U+FFFD, so every codec can handle the text."""
     return SURROGATE.sub("\ufffd", text) if SURROGATE.search(text) else text
+
+
+def merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Spans sorted, with overlapping or touching ones joined."""
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined

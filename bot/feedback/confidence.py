@@ -27,6 +27,10 @@ MINIMISING_PAST = frozenset(
 VOCATIVE_AFTER = re.compile(
     r"\s*,\s*(?:[A-Z][\w'-]*\s*){1,3}[:,!\u2014\u2013-]|\s*,?\s*not\s+sorry\b"
 )
+# "Sorry, Android users:" speaks to a group; "We're sorry: our payments page was down" owns an
+# event (unless what follows is about the post itself: "Sorry: long post ahead").
+ADDRESSED_AFTER = re.compile(r"\s*,\s*((?:[\w'-]+\s+){0,2}[\w'-]+)\s*[:!\u2014\u2013]")
+EVENT_AFTER = re.compile(r"\s*[:\u2014\u2013]\s*([^.!?\n]{1,80})")
 # "Sorry for the outage" owns a real event; "sorry for the long post" or "for the late update"
 # apologises for the writing itself.
 APOLOGY_OBJECT = re.compile(r"\s+(?:for|about)\s+([^.,!?;:\n]{1,60})")
@@ -116,6 +120,12 @@ def _not_an_apology(draft: Draft, signal: Signal) -> bool:
     everyone whose builds failed' (owning an event): none apologises for posting."""
     if VOCATIVE_AFTER.match(draft.prose, signal.end):
         return True
+    for said in (
+        ADDRESSED_AFTER.match(draft.lower, signal.end),
+        EVENT_AFTER.match(draft.lower, signal.end),
+    ):
+        if said and not ABOUT_POSTING.search(said.group(1)):
+            return True
     if APOLOGY_TO_THE_AFFECTED.match(draft.lower, signal.end):
         return True
     owned = APOLOGY_OBJECT.match(draft.lower, signal.end)

@@ -1,7 +1,8 @@
 """Buzzwords: Chorus's list with plain alternatives, and the maintained lists beside it.
 
 - Chorus's own list (JARGON) maps each buzzword to a plain alternative.
-- proselint's corporate speak, jargon and pretension lists (BSD-3-Clause) and Joblint's
+- proselint's corporate speak, jargon, commercialese and pretension lists and Garner's clichés
+  ("a quantum leap", "a sea change") (BSD-3-Clause), and Joblint's
   "visionary" words (MIT), vendored in bot/feedback/data/ by scripts/vendor_wordlists.py, add
   the catchphrases and coinages nobody on the team listed ("productize", "blue-sky thinking",
   "disincentivize"), less the few in everyday use (JARGON_IGNORED).
@@ -13,6 +14,7 @@ maintained lists load on the first draft that has one of their first words.
 from __future__ import annotations
 
 import json
+import re
 from functools import cache
 from pathlib import Path
 
@@ -74,6 +76,19 @@ JARGON: dict[str, str] = {
     "at the end of the day": "in the end",
     "take it to the next level": "improve it",
     "level up": "improve",
+    # the corporate clichés of strategy decks, and the bureaucratese of internal memos
+    "ahead of the curve": "early",
+    "evolving landscape": "changing field",
+    "changing landscape": "changing field",
+    "ever-changing landscape": "changing field",
+    "double down": "commit further",
+    "unlock value": "create value",
+    "drive outcomes": "get results",
+    "alignment": "agreement",
+    "going forward": "from now on",
+    "learnings": "lessons",
+    "deliverables": "results",
+    "subsequently": "then",
 }
 
 # Entries of the maintained lists that are everyday words or jobs other rules do: "ping me" and
@@ -90,8 +105,19 @@ JARGON_IGNORED = frozenset(
         "in the negative",
         "per your order",
         "per your request",
+        # Garner's clichés that are the plain way to say it in a post, or name a thing:
+        "for free",
+        "in light of",
+        "decision-making process",
+        "innocent bystander",
+        "male chauvinism",
+        # commercialese abbreviations of business letters ("inst.", "prox.", "ult.")
+        r"inst\.",
+        r"prox\.",
+        r"ult\.",
     }
 )
+PATTERN = re.compile(r"[?()\[\]|*]")
 PLATFORM_NAMES = frozenset({"bluesky"})  # "blue[ -]*sky" matches the network's name too
 
 
@@ -99,10 +125,15 @@ def _maintained() -> tuple[list[str], list[str]]:
     """(proselint's phrases, Joblint's visionary expressions), less the ignored ones."""
     proselint = json.loads((DATA / "jargon.json").read_text(encoding="utf-8"))
     joblint = json.loads((DATA / "joblint.json").read_text(encoding="utf-8"))
-    phrases = [p for found in proselint["lists"].values() for p in found]
+    listed = [p for found in proselint["lists"].values() for p in found if p not in JARGON_IGNORED]
+    phrases = [  # a few are simple patterns: "thought leaders?", "whet (?:the|your) appetite"
+        phrase
+        for p in listed
+        for phrase in (expand(p.lower()) if PATTERN.search(p) else [p.lower()])
+    ]
     expressions = joblint["rules"]["Visionary"]["tokens"]
     return (
-        [p for p in phrases if p.lower() not in JARGON_IGNORED],
+        [p for p in phrases if p not in JARGON_IGNORED],
         [e for e in expressions if e not in JARGON_IGNORED],
     )
 

@@ -7,11 +7,12 @@ keeps every character where it is, so a match's span is a span of the draft.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from functools import lru_cache
 from typing import NamedTuple
 
-from bot.feedback.match import Phrasebook, Tokens, tokenize
+from bot.feedback.chars import merged
+from bot.feedback.match import FIRST_WORDS, Phrasebook, Tokens, tokenize
 
 
 class WordMatch(NamedTuple):
@@ -68,6 +69,66 @@ def phrases(words: Iterable[str]) -> WordList:
     return WordList(words)
 
 
+def windows(
+    folded: str, anchors: Iterable[str], before: int, after: int, words: Set[str] | None = None
+) -> list[tuple[int, int]]:
+    """Stretches of folded text around each occurrence of an anchor word (merged where they
+    overlap): a long pattern read only there costs a few string searches instead of a scan of
+    the whole post. With `words` (the draft's), anchors it lacks are not even searched for."""
+    spans: list[tuple[int, int]] = []
+    for anchor in anchors:
+        if words is not None and anchor not in words:
+            continue
+        at = folded.find(anchor)
+        while at >= 0:
+            spans.append((max(0, at - before), min(len(folded), at + len(anchor) + after)))
+            at = folded.find(anchor, at + 1)
+    return merged(spans)
+
+
+def found_around(
+    pattern: re.Pattern[str],
+    folded: str,
+    anchors: Iterable[str],
+    reach: tuple[int, int],
+    words: Set[str] | None = None,
+) -> list[re.Match[str]]:
+    """Every match of a pattern in the windows around its anchor words (see `windows`)."""
+    return [
+        m
+        for start, end in windows(folded, anchors, *reach, words)
+        for m in pattern.finditer(folded, start, end)
+    ]
+
+
+class Anchored:
+    """A long pattern tried only where one of the words it can start with stands: a dictionary
+    look-up per word instead of the regex engine trying every position of the post. `starts`
+    must hold every word a match can begin with (tests/feedback check it against scanning)."""
+
+    def __init__(self, pattern: re.Pattern[str], starts: Iterable[str]) -> None:
+        self.pattern = pattern
+        self.starts = tuple(starts)
+        FIRST_WORDS.update(self.starts)  # so a draft's words record where these stand
+
+    def finditer(self, folded: str) -> list[re.Match[str]]:
+        """Every non-overlapping match, left to right, as `pattern.finditer` would find them."""
+        tokens = words_of(folded)
+        here = [word for word in self.starts if word in tokens.vocabulary]
+        at = sorted({i for word in here for i in tokens.positions_of(word)})
+        found: list[re.Match[str]] = []
+        taken_to = 0
+        for i in at:
+            start = tokens.starts[i]
+            if start < taken_to:
+                continue
+            m = self.pattern.match(folded, start)
+            if m:
+                found.append(m)
+                taken_to = m.end()
+        return found
+
+
 def patterns(*bodies: str, first_letters: str = "") -> re.Pattern[str]:
     """One pattern of several regular expressions, each matched as whole words.
 
@@ -77,67 +138,6 @@ def patterns(*bodies: str, first_letters: str = "") -> re.Pattern[str]:
     start = rf"\b(?<!')(?=[{first_letters}])" if first_letters else r"(?<![\w'])"
     return re.compile(rf"{start}(?:{'|'.join(bodies)})(?![\w'])")
 
-
-# Throat-clearing first lines. Feelings may be intensified and stacked ("I am super excited to
-# announce", "Thrilled, honoured and slightly terrified to announce").
-_FEELING = (
-    r"(?:excited|thrilled|happy|pleased|proud|delighted|honou?red|humbled|stoked|glad|grateful"
-    r"|blessed|overjoyed|ecstatic|elated|chuffed|privileged|pumped|nervous|terrified|scared"
-    r"|emotional|sad|relieved)"
-)
-_MORE = (
-    r"(?:(?:so|super|very|really|truly|incredibly|beyond|extremely|absolutely|slightly|a\s+little"
-    r"|a\s+bit|more\s+than\s+a\s+little|quite|deeply|genuinely)\s+)*"
-)
-_FEELINGS = rf"{_MORE}{_FEELING}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MORE}{_FEELING})*"
-# Words that clear the throat before the opening itself ("So, ...", "Okay so ...").
-_LEAD_IN = (
-    r"(?:(?:so|well|ok|okay|alright|right|anyway|look|honestly)\s*,\s*"
-    r"|(?:ok|okay|alright|well)\s+so\b\s*,?\s*|so\s+(?=i\b|i'|we\b|we'))*"
-)
-# Talk about the post instead of its point: "I've been meaning to write this for a while",
-# "Long post ahead", "Bear with me", "I don't usually post here".
-_ABOUT_THE_POST = (
-    r"(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:meaning|wanting|planning|trying|waiting"
-    r"|itching)\s+to\s+(?:write|post|share|say|talk)"
-    r"|(?:fair\s+)?warning\s*[:,-]?\s*(?:this\s+is\s+)?(?:a\s+)?(?:long|longish|lengthy)"
-    r"|(?:this\s+is\s+(?:going\s+to\s+be\s+)?)?(?:a\s+)?(?:long|longish|lengthy)\s+(?:post|one|read)"
-    r"(?:\s+(?:ahead|alert|incoming|warning|today))?"
-    r"|(?:please\s+)?bear\s+with\s+me"
-    r"|(?:i|we)\s+(?:(?:don't|do\s+not|rarely|never|seldom)\s+(?:usually\s+|normally\s+|often\s+)?"
-    r"|(?:usually|normally)\s+(?:don't|do\s+not)\s+)(?:post|share|write)\s+(?:here|much|often"
-    r"|a\s+lot|personal|publicly|in\s+public|on\s+(?:here|linkedin|x|twitter|bluesky|threads"
-    r"|social(?:\s+media)?|this\s+platform)|(?:things|posts)\s+like\s+this"
-    r"|about\s+(?:this|myself|personal|my\s+(?:personal|private)))"
-    r"|i\s+(?:wasn't|was\s+not)\s+(?:going|planning)\s+to\s+(?:post|share|write)"
-    r"|(?:grab|get)\s+(?:a|your)\s+(?:coffee|tea|cuppa|drink)|buckle\s+up"
-    r"|(?:this\s+(?:post\s+)?(?:is|has\s+been)\s+)?a\s+long\s+time\s+coming"
-    r"|not\s+sure\s+how\s+to\s+(?:start|begin|write)\s+this"
-    r"|here\s+goes(?:\s+nothing)?"
-)
-GENERIC_OPENINGS = re.compile(
-    rf"[\W_]*{_LEAD_IN}(?P<opening>"
-    rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_FEELINGS}"
-    r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
-    r"|(?:hi|hello|hey|dear|good\s+morning)\s+(?:all|everyone|everybody|folks|friends|network"
-    r"|connections|linkedin|world|team|guys|y'all|people|there)"
-    r"|(?:i\s+)?(?:just\s+)?(?:wanted|want)\s+to\s+take\s+a\s+(?:moment|minute|second)"
-    r"|(?:just\s+)?a\s+quick\s+(?:note|update|post|one)"
-    r"|let\s+me\s+start\s+(?:by|with)|i'll\s+start\s+by|first\s+of\s+all|before\s+i\s+begin"
-    r"|(?:sorry|apologies)\s+(?:for|in\s+advance|if|to)"
-    r"|(?:i\s+)?just\s+(?:wanted\s+to\s+(?:share|say)|a\s+quick\s+update)"
-    r"|quick\s+update"
-    r"|i\s+wanted\s+to\s+share"
-    r"|i(?:'d|\s+would)\s+like\s+to\s+share"
-    r"|in\s+today's\s+(?:fast-paced\s+)?world"
-    r"|as\s+we\s+all\s+know"
-    r"|it\s+goes\s+without\s+saying"
-    r"|happy\s+(?:monday|friday)"
-    r"|it's\s+been\s+a\s+while\s+since\s+i\s+posted"
-    r"|long\s+time\s+no\s+post"
-    rf"|{_ABOUT_THE_POST}"
-    r")(?![\w'-])"
-)
 
 # Hedges and minimisers: each one is small; many of them read as asking permission.
 HEDGES = phrases(
@@ -195,15 +195,25 @@ HEDGE_CLAUSES = patterns(
     r"is\s+(?:that|this|it)\s+(?:ok|okay|alright|all\s+right)(?=\s*\?)",
     r"if\s+you\s+(?:don't|do\s+not)\s+mind",
     r"if\s+i\s+may",
+    # asking leave to post: "I hope it's okay to post this here", "hope nobody minds"
+    r"(?:i\s+)?hope\s+(?:it's|it\s+is|this\s+is|that's|that\s+is)\s+(?:ok|okay|alright|all\s+right"
+    r"|fine|allowed|appropriate)",
+    r"(?:i\s+)?hope\s+(?:nobody|no\s+one|no-one|you\s+(?:don't|do\s+not))\s+minds?",
+    r"is\s+it\s+(?:ok|okay|alright|all\s+right|fine|allowed)\s+(?:if\s+i|to\s+(?:post|share|ask))",
     first_letters="tiudhai",
 )
 HEDGE_CLAUSE_WORDS = frozenset(
-    "degree extent sense way ways point ok okay alright right fine cool mind may".split()
+    "degree extent sense way ways point ok okay alright right fine cool mind minds may allowed "
+    "appropriate".split()
 )
 # "just" is a hedge only as a minimiser: not "just as many", "just in time", "a just cause".
+# Nor "was just about to" (time), "the data just doesn't support it" (emphasis on a negation),
+# "just what we needed" or "just how much" (exactly).
 JUST_NOT_MINIMISING_AFTER = re.compile(
     r"\s*(?:as|like|in\s+time|now|before|after|then|yet|right|because|when|enough|over|under"
-    r"|shy|short|below|above|past|about\s+(?:every|all|any))\b|\s*[$€£\d]"
+    r"|shy|short|below|above|past|about\s+(?:every|all|any|to)|what|how|the\s+(?:right|same|start"
+    r"|beginning|thing|ticket|opposite)|doesn't|don't|didn't|isn't|wasn't|aren't|weren't|won't"
+    r"|can't|couldn't|wouldn't|shouldn't|hasn't|haven't|never|not|no\s+longer)\b|\s*[$€£\d]"
 )
 JUST_NOT_MINIMISING_BEFORE = re.compile(r"\b(?:a|the|more|most|less|least|so)\s+$")
 TEMPORAL_AFTER_JUST = frozenset(
@@ -231,7 +241,7 @@ APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse".s
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
 _AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"
 _WHO = r"(?:expert|authority|guru|pro|specialist|professional|writer|leader)s?"
-SELF_DEPRECATION = patterns(
+SELF_DEPRECATION_PATTERN = patterns(
     rf"{_AM}\s+(?:(?:really|certainly|definitely|obviously|clearly|still|just)\s+)?"
     r"(?:no|not(?:\s+really|\s+exactly)?(?:\s+an?)?|by\s+no\s+means(?:\s+an?)?"
     rf"|far\s+from(?:\s+an?)?|hardly(?:\s+an?)?|not\s+much\s+of\s+an?)\s+(?:[\w-]+\s+)?{_WHO}",
@@ -267,8 +277,19 @@ SELF_DEPRECATION = patterns(
     r"feel\s+free\s+to\s+ignore",
     first_letters="iwntdscf",
 )
+# Every word an alternative above can start with.
+SELF_DEPRECATION = Anchored(
+    SELF_DEPRECATION_PATTERN,
+    "i'm i we're we not none neither this it it's dumb stupid silly correct who nobody no for "
+    "fwiw take feel".split(),
+)
 # "I think X because Y" is a reasoned view, not a hedge.
-REASONED = re.compile(r"\b(?:because|since|so that|which is why|that's why)\b", re.IGNORECASE)
+# So is "Here's why I think X: <reason>", where a colon gives the reason.
+REASONED = re.compile(
+    r"\b(?:because|since|so that|which is why|that's why|here's why|here is why)\b"
+    r"|\bi (?:think|believe)\b[^.!?:\n]{3,120}:\s+\w",
+    re.IGNORECASE,
+)
 # "I'm a marketer, not an engineer, so..." is transparency, a strength.
 TRANSPARENCY = re.compile(
     r"\bi(?:'m| am) an? [\w -]{2,30}?,? not an? [\w -]{2,30}?[,.]? (?:so|but|and)\b"
@@ -327,67 +348,37 @@ STANCE = phrases(
         "i wish",
         "i'd rather",
         "works better",
+        # evaluative nouns ("share one flaw", "a red flag") and verdicts said as a phrase
+        # ("PSA: it's time to...", "Change my mind", "Nothing else comes close")
+        "flaw",
+        "flaws",
+        "flawed",
+        "myth",
+        "myths",
+        "fallacy",
+        "fallacies",
+        "traps",
+        "red flag",
+        "red flags",
+        "anti-pattern",
+        "anti-patterns",
+        "antipattern",
+        "antipatterns",
+        "no-brainer",
+        "psa",
+        "it's time to",
+        "it's time we",
+        "change my mind",
+        "hands down",
+        "second to none",
+        "nothing comes close",
+        "nothing else comes close",
+        "can't recommend",
+        "highly recommend",
+        "my go-to",
+        "our go-to",
     ]
 )
 
-ASKS = phrases(
-    [
-        "what do you think",
-        "what's your take",
-        "what is your take",
-        "let me know",
-        "tell me",
-        "share your",
-        "i'd love to hear",
-        "i would love to hear",
-        "curious to hear",
-        "curious what",
-        "how do you",
-        "have you",
-        "comment below",
-        "drop a comment",
-        "your thoughts",
-        "your experience",
-        "reply with",
-        "what would you",
-        "curious how",
-        "curious if",
-        "curious whether",
-        "curious to know",
-        "in the comments",
-        "drop your",
-        "dms are open",
-        "dm me",
-        "share yours",
-        "reply below",
-        "tell us",
-        "would love to hear",
-        "love to hear",
-        "i'd love to know",
-        "reply here",
-        "who else",
-        "how would you",
-        "what am i missing",
-    ]
-)
-# Invitations said without a question mark: "I want to hear from you", "Say hi if...",
-# "get in touch", "my DMs are open".
-ASK_CLAUSES = patterns(
-    r"(?:love|like|want|keen|glad|happy|eager)\s+to\s+(?:hear|know|learn)\s+(?:from|about|what|how"
-    r"|why|which|who|whether|if|your)",
-    r"hear\s+from\s+(?:you|anyone|everyone|people|others|folks|those|teams|readers)",
-    r"(?<!come\s)(?<!come\sand\s)say\s+(?:hi|hello|hey)",  # "come say hi" is a visit
-    r"(?:get|keep)\s+in\s+touch",
-    r"(?:feel\s+free\s+to\s+)?reach\s+out(?:\s+to\s+me)?\s+(?:if|with|any|anytime)",
-    r"(?:ping|message|email|dm|text)\s+me",
-    r"drop\s+me\s+a\s+(?:line|note|message|dm)",
-    r"(?:my\s+)?(?:dms|inbox)\s+(?:is|are)\s+open",
-    r"i'm\s+all\s+ears",
-    r"(?:tell|show)\s+me\s+(?:about|what|how|your|why|which|who)",
-    first_letters="lwkgehcsfrpmdtio",
-)
-
-
-def invites(folded: str) -> bool:
-    """True when folded text asks readers to reply, with or without a question mark."""
-    return bool(ASKS.search(folded) or ASK_CLAUSES.search(folded))
+# "Must read", "must-see": a label for a link, not a view.
+LINK_LABEL = re.compile(r"must[\s-]+(?:read|see|watch|listen|follow|share)\b")

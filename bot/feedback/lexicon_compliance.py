@@ -42,7 +42,11 @@ CONFIDENTIAL_LABEL = re.compile(
 # Words that are a leak only about the writer's own company ("our unreleased roadmap"),
 # not "an unreleased Prince album" or "patient data stays confidential".
 CONFIDENTIAL_OWNED = phrases(["confidential", "unreleased", "unannounced", "trade secret"])
+# The owner comes before the word ("our unreleased roadmap", "I've seen our unreleased
+# numbers") or is the subject after it ("the unreleased build we're testing"); "the unreleased
+# director's cut of my favourite film" is someone else's.
 OWNERSHIP = re.compile(r"\b(?:our|we|we're|we've|my|us|i've\s+seen)\b")
+OWNER_AFTER = re.compile(r"\b(?:we|we're|we've|we'll|i'm|i've|i)\b")
 # Business facts that are confidential until announced: leaks when they are the writer's own
 # ("our internal forecast", "our acquisition talks with Brightloop").
 CONFIDENTIAL_BUSINESS = re.compile(
@@ -54,8 +58,67 @@ CONFIDENTIAL_BUSINESS = re.compile(
     r"|\bterm\s+sheet\b"
     r"|\b(?:unannounced|upcoming|planned|secret)\s+(?:layoffs?|redundancies|reorg\w*|acquisitions?"
     r"|mergers?)\b"
+    # the company's own conversations: "a screenshot from our internal Slack", "our all-hands"
+    r"|\binternal\s+(?:slack|teams|chats?|channels?|wiki|emails?|threads?|all-hands|town\s*halls?"
+    r"|meetings?|decks?|docs?|documents?|slides|dashboards?|tickets?|discussions?|survey\s+results)\b"
+    r"|\bscreenshots?\s+(?:of|from)\s+(?:our|the|my|a)\s+(?:private\s+|team\s+|company\s+)?"
+    r"(?:slack|teams|chat|channel|all-hands|wiki|dashboard|jira|email|thread|board\s+deck)\b"
 )
-BUSINESS_WORDS = frozenset("internal talks term unannounced upcoming planned secret".split())
+BUSINESS_WORDS = frozenset(
+    "internal talks term unannounced upcoming planned secret screenshot screenshots".split()
+)
+# Not public yet, in any words: "a deal that isn't public yet", "numbers aren't public until the
+# 28th", "between us: revenue is up 31%" (a business fact said in confidence, not "between you
+# and me, the best advice I got...").
+NOT_PUBLIC = re.compile(
+    r"\b(?:isn't|is\s+not|aren't|are\s+not|hasn't\s+been|haven't\s+been|wasn't|weren't|not)\s+"
+    r"(?:yet\s+)?(?:public|announced|made\s+public|official)\s+(?:yet|until)\b"
+    r"|\b(?:isn't|aren't|not)\s+yet\s+(?:public|announced|official)\b"
+    r"|\b(?:between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|on\s+the\s+(?:down-?low|qt))"
+    r"(?=\s*[:,\u2014\u2013-]?\s*[^.!?\n]{0,60}?(?:\d|%|\b(?:revenue|profits?|numbers|results|deals?"
+    r"|layoffs|acquisition|merger|headcount|valuation|salar(?:y|ies)|figures|forecast|earnings"
+    r"|contracts?|roadmap|launch|customers?|clients?|reorg\w*|funding|churn|margins?|sales|growth"
+    r"|sign-?ups|pipeline|bookings|arr|mrr|targets?|quota|budgets?|pric(?:e|es|ing)|points"
+    r"|percent|per\s+cent)\b))"
+)
+NOT_PUBLIC_WORDS = frozenset("public announced official record down downlow qt".split())
+IN_CONFIDENCE_WORDS = frozenset("us me ourselves".split())  # after "between"
+# Where NOT_PUBLIC can match: around these words, this far before and after.
+NOT_PUBLIC_ANCHORS = ("public", "announced", "official", "between", "record", "down", "qt")
+NOT_PUBLIC_REACH = (40, 110)
+# A sensitive decision shared before it is announced: "The board approved a 12% reduction in
+# headcount yesterday; the announcement goes out Monday."
+SENSITIVE_EVENT = re.compile(
+    r"\b(?:headcount|layoffs?|laid\s+off|redundanc\w+|reorg\w*|restructur\w+|acquisition|acquir\w+"
+    r"|merger|merging|job\s+cuts|(?:site|office|plant|store|branch)\s+closures?"
+    r"|clos(?:e|es|ing|ure\s+of)\s+(?:the|our|a|two|three|\d+)\s+(?:[\w-]+\s+){0,2}(?:office|site|plant"
+    r"|store|branch|factory|warehouse|department|unit|clinic|ward)s?|price\s+(?:rise|increase)s?"
+    r"|funding|valuation|earnings|revenue|board\s+(?:approved|voted|signed))\b"
+)
+ANNOUNCED_LATER = re.compile(
+    r"\b(?:announcement|news|press\s+release|memo|all-hands)\s+(?:goes\s+out|is\s+going\s+out"
+    r"|comes\s+out|drops|lands|is\s+due|is\s+scheduled|is\s+on|will\s+(?:go\s+out|come|be\s+"
+    r"(?:sent|out|made|public)))\b"
+    r"|\b(?:will\s+be|to\s+be|gets?|getting|isn't|hasn't\s+been|not\s+yet|before\s+it's|until\s+it's"
+    r"|before\s+it\s+is|until\s+it\s+is)\s+(?:officially\s+)?announced\b"
+    r"|\bbefore\s+(?:the|we|it's|its|they)\s+(?:official(?:ly)?\s+)?announce\w*"
+    r"|\bahead\s+of\s+the\s+(?:official\s+)?announcement\b"
+)
+ANNOUNCE_WORDS = frozenset(
+    "announcement announced announce announcing news memo all-hands release".split()
+)
+ANNOUNCE_ANCHORS = ("announc", "news", "press", "memo", "all-hands")  # "announc": every form
+ANNOUNCE_REACH = (40, 40)
+# A patient named beside where they lie or what happened to them: "Mrs. J. Thompson in bed 4".
+PATIENT = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Miss|Mx)\.?\s+(?:[A-Z]\.\s*)*[A-Z][a-z'-]+"
+    r"(?=[^.!?\n]{0,60}\b(?:bed|room|bay|cubicle|cot|ward)\s+\d"
+    r"|[^.!?\n]{0,60}\b(?:discharged|admitted|diagnosed|went\s+home|passed\s+away|patient))"
+    r"|\b[A-Z][a-z'-]+(?:\s+[A-Z]\.?)?,?\s+(?:in|from)\s+(?:bed|room|bay|cubicle|cot)\s+\d+"
+)
+PATIENT_TITLES = frozenset("mr mrs ms miss mx".split())
+PATIENT_PLACES = frozenset("bed room bay cubicle cot".split())
+PLACE_NUMBER = re.compile(r"(?:bed|room|bay|cubicle|cot)\s+\d")
 # Saying that what follows should not be said: "not supposed to say this yet, but ...".
 LEAK_CUE = re.compile(
     r"\b(?:not\s+(?:supposed|allowed|meant)\s+to\s+|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
@@ -104,9 +167,11 @@ DISCLOSURE_PHRASES = phrases(
 )
 DISCLOSURE_MARKS = re.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
 # "I'm a product manager at Acme", "As an Acme employee": the tie in the writer's words.
+# Also "I've been a solutions engineer at Quarry", "As a nurse at Pinegrove", "I was the first
+# designer at Helio".
 ROLE_AT = (
-    r"\bi(?:'m|\s+am)\s+(?:an?|the|one\s+of\s+the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with|of)\s+"
-    r"{company}\b"
+    r"\b(?:i(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+was|\s+work\s+as|'ve\s+worked\s+as)|as)\s+"
+    r"(?:an?|the|one\s+of\s+the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with|of)\s+{company}\b"
 )
 # "my colleagues at Lumora", "I co-founded Helio", "here at Acme", "since I joined Acme".
 TIES = (
@@ -115,6 +180,13 @@ TIES = (
     r"|\b(?:i|we)\s+(?:co-?founded|founded|started|run|built|own|lead|joined)\s+{company}\b"
     r"|\b(?:here|we|us|our\s+team)\s+at\s+{company}\b"
     r"|\b(?:i've|i\s+have|we've|we\s+have)\s+(?:been|worked)\s+at\s+{company}\b"
+    # "Proud to work at Brightpath", "I love working for Acme", "lucky to be part of Acme"
+    r"|\b(?:to|i|we|love|loved|enjoy|been)\s+(?:work|working|worked)\s+(?:at|for|with)\s+{company}\b"
+    r"|\b(?:to\s+be|being)\s+(?:part\s+of|on|at|with)\s+(?:the\s+)?{company}\b"
+    # tenure: "Six years at Cobalt Bank this week", "my first day at Acme", "since joining Acme"
+    r"|\b(?:\w+|\d+)\s+(?:years?|months?|weeks?)\s+(?:at|with)\s+{company}\b"
+    r"|\bmy\s+(?:first|last|\w+)\s+(?:day|week|month|year|anniversary)\s+(?:at|with)\s+{company}\b"
+    r"|\bsince\s+(?:i\s+)?join(?:ed|ing)\s+{company}\b"
 )
 AS_EMPLOYEE = (
     r"\bas\s+an?\s+{company}\s+(?:employee|engineer|developer|designer|manager|founder|staffer)"

@@ -69,20 +69,88 @@ SALES_PHRASES = phrases(
         "sale ends",
         "on sale now",
         "early bird price",
-        "spots are limited",
-        "limited spots",
         "register now",
         "sign up now",
         "enroll now",
         "download now",
         "dm me to buy",
         "dm me to order",
+        "enrol now",
+        "enrol today",
+        "enroll today",
+        "register today",
+        "book now",
+        "book today",
+        "book your spot",
+        "book your seat",
+        "reserve your spot",
+        "reserve your seat",
+        "claim your spot",
+        "claim your seat",
+        "secure your spot",
+        "secure your seat",
+        "selling fast",
+        "almost sold out",
+        "going fast",
     ]
 )
+# Scarcity, lead magnets and sales calls: "Only 3 seats left", "Spaces are limited", "DM me the
+# word GROWTH and I'll send you my free framework", "Book a free strategy call".
+_STOCK = r"(?:seats?|spots?|places?|spaces?|tickets?|copies|slots?|units?|licen[cs]es|invites?)"
+_FREEBIE = (
+    r"(?:guide|framework|template|checklist|e-?book|playbook|pdf|course|cheat\s*sheet|toolkit"
+    r"|masterclass|blueprint|swipe\s+file|system|formula|scripts?|workbook|training|webinar)s?"
+)
+SCARCITY = patterns(
+    rf"only\s+(?:\d+|a\s+(?:few|handful(?:\s+of)?)|one|two|three|four|five)\s+(?:more\s+)?{_STOCK}"
+    r"(?:\s+(?:left|remaining|available))?",
+    rf"(?:(?:only\s+)?\d+|a\s+few|few|limited)\s+{_STOCK}\s+(?:left|remaining)",
+    rf"{_STOCK}\s+(?:are\s+)?(?:(?:very\s+|strictly\s+)?limited|filling\s+(?:up\s+)?(?:fast|quickly)"
+    r"|going\s+fast|running\s+out)",
+    rf"limited\s+(?:number\s+of\s+)?{_STOCK}",
+    first_letters="olsptcui0123456789afr",
+)
+# Scarcity sells only in a post that offers something ("Only 3 seats left in my cohort course"),
+# not "parking spaces are limited near the venue".
+OFFER = re.compile(
+    r"[$€£]|\b(?:pric\w*|sale|discount\w*|buy|order|enrol\w*|enroll\w*|register|sign\s+up|book"
+    r"|courses?|cohorts?|coaching|workshops?|masterclass\w*|bootcamps?|programmes?|programs?"
+    r"|webinars?|consult\w*|clients?|checkout|purchase|offer)\b"
+)
+SCARCITY_WORDS = frozenset("only left remaining limited filling going running".split())
+STOCK_WORDS = frozenset(
+    "seat seats spot spots place places space spaces ticket tickets copies slot slots unit units "
+    "licence licences license licenses invite invites".split()
+)
+SCARCITY_REACH = (40, 60)  # where scarcity can match around one of its words
+# Lead magnets and sales calls: "DM me the word GROWTH and I'll send you my free framework",
+# "Comment GUIDE below", "Book a free strategy call". Matched on folded text; a bare keyword
+# (group "keyword") counts only when the original has it in capitals.
+LEAD_MAGNET = patterns(
+    rf"(?:i'll|i\s+will|we'll|we\s+will)\s+(?:send|dm|email|give)\s+(?:you\s+)?(?:my|our|the|a)"
+    rf"\s+(?:free\s+)?(?:[\w-]+\s+){{0,3}}{_FREEBIE}",
+    r"(?:comment|dm\s+me|message\s+me|reply|type|drop)\s+(?:with\s+)?"
+    r"(?:the\s+word\s+\S+|(?:[\"'“‘][^\"'”’\n]{1,20}[\"'”’]|(?P<keyword>[a-z0-9]{2,})\b)"
+    r"(?=\s+(?:below|here|in\s+the\s+comments|and|to\s+get|for\s+(?:my|the|a|your))\b))",
+    rf"free\s+(?:[\w-]+\s+){{0,3}}{_FREEBIE}\s+(?:for\s+)?(?:anyone|everyone|the\s+first)",
+    r"book\s+(?:a|your|in\s+a|me\s+for\s+a)\s+(?:free\s+)?(?:\d+-minute\s+)?(?:(?:strategy"
+    r"|discovery|intro|sales|growth|clarity|consultation|coaching|audit)\s+)?(?:call|session"
+    r"|consultation|audit)(?=[^.!?\n]{0,40}\b(?:free|today|now|me|us|limited|spots?|spaces?)\b)",
+    first_letters="iwcdmrtfb",
+)
+LEAD_ANCHORS = ("send", "dm", "email", "give", "comment", "message", "reply", "type", "drop")
+LEAD_ANCHORS += ("free", "book")
+LEAD_REACH = (20, 130)  # where a lead magnet can match around an anchor
+LEAD_ASKS = frozenset("comment dm message reply type drop".split())  # "Comment GUIDE below"
+LEAD_SENDS = frozenset("send dm email give".split())  # "I'll send you my free guide"
+LEAD_PROMISES = frozenset("i'll we'll will".split())
+LEAD_TAKERS = frozenset("anyone everyone first".split())  # "a free template for anyone who..."
+LEAD_CALLS = frozenset("call session consultation audit".split())  # "book a free strategy call"
+
 # "20% off", "save 30%", "$10 off", "only $9", "half price".
 PRICE_PUSH = patterns(
     r"\d{1,3}\s?%\s?off",
-    r"save\s+(?:up\s+to\s+)?\d{1,3}\s?%",
+    r"save\s+(?:up\s+to\s+)?(?:\d{1,3}\s?%|[$€£]\s?\d[\d,.]*)",
     r"[$€£]\s?\d[\d,.]*\s+off",
     r"only\s+[$€£]\s?\d[\d,.]*",
     r"half\s+price",
@@ -107,6 +175,14 @@ PURCHASE = re.compile(
 # "Use code SAVE20" (a code in capitals or digits), not "use code review".
 PROMO_CODE = re.compile(
     r"\b[Uu]se\s+(?:the\s+|my\s+|our\s+)?(?:promo\s+|discount\s+)?code:?\s+[A-Z0-9]{3,}\b"
+)
+# A selling phrase that is the subject of a judgement is talked about, not used: "Half price
+# isn't a strategy", "Limited-time offers train customers to wait".
+TALKED_ABOUT = re.compile(
+    r"(?:\s+(?:offers?|deals?|sales?|discounts?|codes?|buttons?|pricing|campaigns?|banners?"
+    r"|emails?|tactics?|countdowns?))?"
+    r"\s+(?:is|isn't|are|aren't|was|wasn't|were|weren't|doesn't|don't|didn't|won't|never|rarely"
+    r"|kills?|killed|hurts?|cheapens?|cheapened|trains?|trained|teaches|taught)\b"
 )
 EXCLAMATION_RUN = regex.compile(r"!{2,}|(?:!\s*\p{Extended_Pictographic}*\s*){3,}")
 # Words in capitals: two letters or more, not a hashtag or mention.

@@ -22,6 +22,9 @@ class Platform:
     max_emoji: int
     target_grade: float
     max_paragraph_words: int
+    # Tags under a short caption are how the platform is searched (Instagram): up to the norm,
+    # they are not stuffing however short the caption.
+    caption_tags: bool = False
 
 
 PLATFORMS: dict[str, Platform] = {
@@ -31,7 +34,7 @@ PLATFORMS: dict[str, Platform] = {
         Platform("x", "X", 280, "weighted", None, None, 2, 2, 8.0, 60),
         Platform("bluesky", "Bluesky", 300, "graphemes", None, None, 2, 2, 8.0, 60),
         Platform("threads", "Threads", 500, "characters", None, None, 1, 3, 8.0, 60),
-        Platform("instagram", "Instagram", 2200, "characters", 125, 125, 5, 8, 8.0, 60),
+        Platform("instagram", "Instagram", 2200, "characters", 125, 125, 5, 8, 8.0, 60, True),
         Platform("facebook", "Facebook", 63206, "characters", None, None, 3, 4, 8.0, 80),
         Platform("blog", "a blog", 0, "characters", None, None, 5, 3, 12.0, 120),
         Platform("internal", "a company channel", 4000, "characters", None, None, 2, 4, 10.0, 80),

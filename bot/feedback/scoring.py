@@ -12,7 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterator, Sequence
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_asks
 from bot.feedback.lexicon_compliance import DISCLOSURE_PHRASES
 from bot.feedback.model import CATEGORIES, SEVERITY_RANK, Finding
 from bot.feedback.text import Draft, Span
@@ -170,7 +170,7 @@ def _confident(draft: Draft, findings: Sequence[Finding]) -> str | None:
 
 
 def _invites(draft: Draft, findings: Sequence[Finding]) -> str | None:
-    if draft.word_count >= 8 and ("?" in draft.prose or lexicon.invites(draft.lower)):
+    if draft.word_count >= 8 and ("?" in draft.prose or lexicon_asks.invites(draft.lower)):
         return "You invite replies, which turns a post into a conversation."
     return None
 

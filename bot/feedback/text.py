@@ -11,8 +11,8 @@ from typing import NamedTuple
 
 import regex
 
-from bot.feedback import confidence, inclusive, lexicon, quoting, stance
-from bot.feedback.chars import ends_with_abbreviation, fold
+from bot.feedback import confidence, inclusive, lexicon, quoting, roles, stance
+from bot.feedback.chars import ends_with_abbreviation, fold, merged
 from bot.feedback.confidence import Signal
 from bot.feedback.length import measure
 from bot.feedback.match import Tokens
@@ -24,9 +24,16 @@ from bot.feedback.platforms import Platform
 WORD = re.compile(r"[^\W_][\w'’-]*")
 PROSE_WORD = re.compile(r"(?<![#@\w'’-])[^\W_][\w'’-]*")
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"]+[^\s<>\".,;:!?)\]'’”]", re.IGNORECASE)
-HASHTAG = regex.compile(r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)")
+# A "#" word joined to more by a hyphen is a channel ("#inc-webhooks", "#support-leads"), not a tag.
+HASHTAG = regex.compile(
+    r"(?<![\w#&])#((?=[\p{L}\p{N}_]*\p{L})[\p{L}\p{N}_]+)(?![\p{L}\p{N}_]|-[\p{L}\p{N}])"
+)
 MENTION = re.compile(r"(?<![\w@/])@([A-Za-z0-9_][\w.-]*[\w])")
 SENTENCE_END = re.compile(r"(?<=[.!?…])[\"'”’)]*\s+|\n+")
+# An emoji can end a sentence as a full stop does ("my brain is full 🧠✨ Best session so
+# far: ..."): the space after a run of emoji, when a capitalised word follows.
+# Read only after an emoji (the draft's emoji are found anyway), never over the whole text.
+AFTER_EMOJI = regex.compile(r"[ \t]+(?=[\"'“‘(]?\p{Lu})")
 
 # ™ ® © are symbols, not emoji, unless drawn as emoji (followed by U+FE0F).
 EMOJI = regex.compile(r"(?=[\p{Extended_Pictographic}\p{Regional_Indicator}])(?![©®™](?!\ufe0f))\X")
@@ -123,10 +130,13 @@ class Draft:
         """Terms retext-equality calls inconsiderate (quoted ones included)."""
         found = [
             *inclusive.inconsiderate(self.tokens, self.text, self.lower),
-            *inclusive.joblint_terms(
+            *roles.joblint_terms(
                 self.tokens, self.prose, self.lower, [(s.start, s.end) for s in self.sentences]
             ),
-            *inclusive.gendered_roles(self.lower, [s.end for s in self.sentences]),
+            *roles.gendered_roles(
+                self.lower, [s.end for s in self.sentences], self.tokens.vocabulary
+            ),
+            *inclusive.trivialising(self.tokens, self.prose, self.lower),
         ]
         unique = {(f.start, f.end): f for f in reversed(found)}  # the first reading of a span
         return tuple(sorted(unique.values(), key=lambda f: f.start))
@@ -140,13 +150,7 @@ class Draft:
             *quoting.titles(self.prose, starts),
             *quoting.mentioned(self.lower, self.tokens, [s.end for s in self.sentences]),
         ]
-        merged: list[tuple[int, int]] = []
-        for start, end in sorted(spans):
-            if merged and start <= merged[-1][1]:
-                merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
-            else:
-                merged.append((start, end))
-        return tuple(merged)
+        return tuple(merged(spans))
 
     @cached_property
     def _not_own_starts(self) -> list[int]:
@@ -172,7 +176,13 @@ class Draft:
         """Sentences; a line break ends one too, as it does in a social post."""
         found: list[Span] = []
         start = 0
-        for m in SENTENCE_END.finditer(self.text):
+        ends: list[re.Match[str] | regex.Match[str]] = list(SENTENCE_END.finditer(self.text))
+        after_emoji = [AFTER_EMOJI.match(self.text, e.end) for e in self.emoji]
+        if any(after_emoji):
+            ends = sorted([*ends, *filter(None, after_emoji)], key=lambda m: m.start())
+        for m in ends:
+            if m.start() < start:
+                continue
             if "\n" not in m.group() and ends_with_abbreviation(self.text, m.start()):
                 continue  # "Dr. Smith" is one sentence
             found.extend(self._trimmed(start, m.start()))
@@ -259,8 +269,15 @@ class Draft:
 
     @cached_property
     def stock_stances(self) -> tuple[Span, ...]:
-        """Stock phrases that state a view ("I think", "the lesson"), not hedged."""
-        return self._unhedged_own([m.span() for m in lexicon.STANCE.finditer(self.lower)])
+        """Stock phrases that state a view ("I think", "the lesson"), not hedged; "must read"
+        labels a link and says nothing of what the writer thinks."""
+        return self._unhedged_own(
+            [
+                m.span()
+                for m in lexicon.STANCE.finditer(self.lower)
+                if not lexicon.LINK_LABEL.match(self.lower, m.start())
+            ]
+        )
 
     @cached_property
     def stances(self) -> tuple[Span, ...]:

@@ -78,6 +78,14 @@ WORRIES = [
     "I'm in sales and developers never answer my messages",
     "My writing is not very polished. Should I still post?",
     "I'm not sure my company lets me post about clients",
+    # A story, then the writer's own question with no question mark; an inability in any verb;
+    # a habit that stops the post (issue 10, third round).
+    "someone left a snarky comment on my article last night, do I answer it",
+    "a recruiter messaged me after my post, how should I respond",
+    "I'm a nurse and I can't describe what I do without sounding dull",
+    "I can't keep a posting habit going for more than a week",
+    "I start a post every Monday and scrap it by lunch",
+    "I second-guess every sentence until the draft is dead",
 ]
 
 
@@ -117,6 +125,10 @@ SHORT_POSTS = [
     "Users don't read docs.",
     "My code isn't perfect, and that's fine.",
     "Our onboarding isn't great. Here is what we changed.",
+    # Guards for the third round: excitement is not an inability, and a habit told as a
+    # story is a post.
+    "I can't wait to show you what we built this quarter.",
+    "Deleted 4,000 lines of legacy code this week. Best feeling.",
 ]
 
 

@@ -43,6 +43,19 @@ FITTING_TIPS = [
     ("my posts are so dense that people give up reading", {"readable-white-space"}),
     ("all I ever share is links to other people's articles", {"pov-one-sentence"}),
     ("is it fine to cross-post one update to every network", {"platform-fit"}),
+    # Third round: a dull job, the first post done, nothing clever to say, sentences that run
+    # on, a tweet beside a LinkedIn post, colleagues who don't get the work, a busy life.
+    ("nothing I do at work seems interesting enough to post", {"ideas-from-work"}),
+    ("my very first post just went live, what should I do now", {"reply-to-comments"}),
+    (
+        "I don't feel I have anything clever to contribute",
+        {"confidence-imposter", "ideas-from-work"},
+    ),
+    ("colleagues say my sentences go on forever", {"readable-short"}),
+    ("is a tweet different from a LinkedIn update", {"platform-fit"}),
+    ("our sales team doesn't get what my team builds", {"technical-to-marketers"}),
+    ("I can't keep posting once work gets hectic", {"consistency-weekly", "time-tiny-step"}),
+    ("my ideas ran out months ago", {"ideas-from-work", "ideas-share-others"}),
 ]
 
 

@@ -147,18 +147,18 @@ def test_a_generic_he_for_a_candidate_is_flagged() -> None:
 
 
 def test_word_lists_load_once_and_only_when_needed(monkeypatch: pytest.MonkeyPatch) -> None:
-    from bot.feedback import inclusive
+    from bot.feedback import inclusive, profanity
 
     loaded: list[str] = []
-    real = inclusive._load
+    real = inclusive.load
 
     def counting(name: str) -> dict[str, object]:
         loaded.append(name)
         return real(name)
 
-    monkeypatch.setattr(inclusive, "_load", counting)
+    monkeypatch.setattr(inclusive, "load", counting)
     inclusive.equality_book.cache_clear()
-    inclusive.profanity_book.cache_clear()
+    profanity.profanity_book.cache_clear()
     assert loaded == []
     critique("Hey guys, this release is great.")
     critique("Hey guys, this release is great again.")

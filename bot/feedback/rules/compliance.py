@@ -8,6 +8,7 @@ from collections.abc import Iterator
 import regex
 
 from bot.feedback import lexicon_compliance as lexicon
+from bot.feedback.lexicon import found_around
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -54,12 +55,15 @@ def _term(term: str) -> regex.Pattern[str]:
 
 
 def _endorsed(draft: Draft, at: int) -> bool:
-    """True when the sentence that names the company judges or recommends ("the cleanest API
-    out there", "you should switch to Kestrel"): praise with no promotion word is promotion."""
+    """True when the sentence that names the company, or the one after it, judges or
+    recommends ("the cleanest API out there", "Moved my savings to Cobalt Bank. Easiest
+    decision this year."): praise with no promotion word is promotion."""
     sentence = draft.sentence_at(at)
-    return bool(sentence) and any(
-        sentence.start <= view.start < sentence.end for view in draft.stances
-    )
+    if not sentence:
+        return False
+    index = draft.sentences.index(sentence)
+    end = draft.sentences[min(index + 1, len(draft.sentences) - 1)].end
+    return any(sentence.start <= view.start < end for view in draft.stances)
 
 
 @rule("disclosure.missing", "disclosure")
@@ -96,16 +100,37 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
     advice such as "don't share passwords" is not a leak."""
     if draft.platform.name == "internal":
         return
-    found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(draft.lower)]
-    found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(draft.lower)]
+    lower = draft.lower
+    found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(lower)]
+    found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(lower)]
     if draft.has_any(lexicon.LEAK_WORDS):
-        found += [m.span() for m in lexicon.LEAK_CUE.finditer(draft.lower)]
-    owned = [*lexicon.CONFIDENTIAL_OWNED.finditer(draft.lower)]
+        found += [m.span() for m in lexicon.LEAK_CUE.finditer(lower)]
+    if draft.has_any(lexicon.NOT_PUBLIC_WORDS) or (
+        "between" in draft.tokens.vocabulary and draft.has_any(lexicon.IN_CONFIDENCE_WORDS)
+    ):
+        anchors, reach = lexicon.NOT_PUBLIC_ANCHORS, lexicon.NOT_PUBLIC_REACH
+        vocabulary = draft.tokens.vocabulary
+        found += [
+            m.span() for m in found_around(lexicon.NOT_PUBLIC, lower, anchors, reach, vocabulary)
+        ]
+    if draft.has_any(lexicon.ANNOUNCE_WORDS):
+        anchors, reach = lexicon.ANNOUNCE_ANCHORS, lexicon.ANNOUNCE_REACH
+        later = [m.span() for m in found_around(lexicon.ANNOUNCED_LATER, lower, anchors, reach)]
+        if later and lexicon.SENSITIVE_EVENT.search(lower):
+            found += later
+    if draft.has_any(lexicon.PATIENT_TITLES) or (
+        draft.has_any(lexicon.PATIENT_PLACES) and lexicon.PLACE_NUMBER.search(lower)
+    ):
+        found += [m.span() for m in lexicon.PATIENT.finditer(draft.prose)]
+    owned = [*lexicon.CONFIDENTIAL_OWNED.finditer(lower)]
     if draft.has_any(lexicon.BUSINESS_WORDS):
-        owned += lexicon.CONFIDENTIAL_BUSINESS.finditer(draft.lower)
+        owned += lexicon.CONFIDENTIAL_BUSINESS.finditer(lower)
     for m in owned:
         sentence = draft.sentence_at(m.start())
-        if sentence and lexicon.OWNERSHIP.search(draft.lower, sentence.start, sentence.end):
+        if sentence and (
+            lexicon.OWNERSHIP.search(lower, sentence.start, m.start())
+            or lexicon.OWNER_AFTER.search(lower, m.end(), sentence.end)
+        ):
             found.append(m.span())
     last_end = -1
     for start, end in sorted(set(found)):
@@ -125,11 +150,18 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
 
 @rule("policy.company_term", "policy", english_only=False)
 def company_term(draft: Draft) -> Iterator[Hit]:
-    """Your company asked that posts not mention this term (your admin sets the list)."""
+    """Your company asked that posts not mention this term (your admin sets the list). A term
+    written with a capital (a code name, "Falcon") is not the everyday word in lower case ("a
+    peregrine falcon"), and a company channel is where the term belongs."""
+    if draft.platform.name == "internal":
+        return
     for term in draft.policy_terms:
         if not term.strip():
             continue
+        named = term.strip()[:1].isupper()
         for m in _term(term).finditer(draft.lower):
+            if named and draft.text[m.start() : m.end()].islower():
+                continue
             yield Hit(
                 "error",
                 f'Your company policy flags "{draft.excerpt(m.start(), m.end())}".',

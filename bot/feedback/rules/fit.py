@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_openings
 from bot.feedback.length import split_thread
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
@@ -43,7 +43,7 @@ def generic_opening(draft: Draft) -> Iterator[Hit]:
     if not draft.sentences:
         return
     first = draft.sentences[0]
-    match = lexicon.GENERIC_OPENINGS.match(draft.lower, first.start)
+    match = lexicon_openings.GENERIC_OPENINGS.match(draft.lower, first.start)
     if match and draft.is_own(*match.span("opening")) and not _not_an_apology(draft, match):
         yield Hit(
             "warning",

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from bot.feedback import inclusive, senses
+from bot.feedback import profanity as profane
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.tone import alternatives
@@ -51,7 +52,7 @@ def profanity(draft: Draft) -> Iterator[Hit]:
     terms = [(f.start, f.end) for f in draft.inconsiderate]
     found = [
         m
-        for m in inclusive.profanities(draft.tokens, draft.text)
+        for m in profane.profanities(draft.tokens, draft.text)
         if draft.is_own(m.start, m.end) and not any(s < m.end and m.start < e for s, e in terms)
     ]
     for m in found:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from functools import cache
 
-from bot.feedback import lexicon
+from bot.feedback import lexicon_asks
 from bot.feedback.lexicon_tone import TRACKING_PARAMS
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
@@ -14,21 +14,24 @@ from bot.feedback.text import Draft
 MIN_WORDS_FOR_ENGAGEMENT = 12
 MAX_MENTIONS = 5
 MIN_LETTERS_TO_SEGMENT = 8
+NOT_SOCIAL = frozenset({"blog", "internal"})  # no engagement note: a channel or a blog
 FLOOD_FACTOR = 2  # emoji beyond this many times the platform's usual are a flood
 
 
 @rule("engagement.no_invitation", "engagement")
 def no_invitation(draft: Draft) -> Iterator[Hit]:
     """Nothing invites a reply: no question, no ask for views or experiences. Replies are what
-    turn a broadcast into a conversation, and what platforms show to more people."""
+    turn a broadcast into a conversation, and what platforms show to more people. (A company
+    channel or a blog needs no invitation.)"""
+    if draft.platform.name in NOT_SOCIAL:
+        return  # colleagues and a blog's readers don't come for a conversation in the replies
     if draft.word_count < MIN_WORDS_FOR_ENGAGEMENT or "?" in draft.prose:
         return
-    if lexicon.invites(draft.lower):
+    if lexicon_asks.invites(draft.lower):
         return
-    severity = "info" if draft.platform.name in ("blog", "internal") else "warning"
     last = draft.sentences[-1]
     yield Hit(
-        severity,
+        "warning",
         "The post broadcasts but doesn't invite a reply.",
         last.start,
         last.end,
@@ -52,7 +55,8 @@ def too_many_hashtags(draft: Draft) -> Iterator[Hit]:
 
 @rule("hashtags.stuffing", "hashtags", english_only=False)
 def stuffing(draft: Draft) -> Iterator[Hit]:
-    """The same hashtag twice, or hashtags making up much of the post, reads as spam."""
+    """The same hashtag twice, or hashtags making up much of the post, reads as spam. (On
+    Instagram, up to five tags under a short caption are how people find it.)"""
     seen: set[str] = set()
     for tag in draft.hashtags:
         key = tag.text.lower()
@@ -65,7 +69,9 @@ def stuffing(draft: Draft) -> Iterator[Hit]:
                 "Use each hashtag once.",
             )
         seen.add(key)
-    if len(draft.hashtags) >= 4 and len(draft.hashtags) > draft.word_count / 2:
+    tags = len(draft.hashtags)
+    usual = draft.platform.caption_tags and tags <= draft.platform.max_hashtags
+    if tags >= 4 and tags > draft.word_count / 2 and not usual:
         yield Hit(
             "warning",
             "Hashtags make up much of the post.",
@@ -155,9 +161,18 @@ def mention_flood(draft: Draft) -> Iterator[Hit]:
 @rule("emoji.too_many", "emoji", english_only=False)
 def too_many_emoji(draft: Draft) -> Iterator[Hit]:
     """More emoji than is usual on the platform distracts from the words; a flood of them
-    (twice the usual, or more emoji than words) buries the point."""
+    (twice the usual, or more emoji than words) buries the point, and a post of emoji (and
+    tags) with no words has nothing else to say."""
     emoji, most = draft.emoji, draft.platform.max_emoji
-    if len(emoji) > most:
+    if emoji and not draft.word_count:
+        yield Hit(
+            "warning",
+            f"{len(emoji)} emoji and no words: the emoji are all the post says.",
+            emoji[0].start,
+            emoji[-1].end,
+            "Say in words what happened; keep one emoji for the mood if you like.",
+        )
+    elif len(emoji) > most:
         flood = len(emoji) > FLOOD_FACTOR * most or len(emoji) > draft.word_count
         yield Hit(
             "warning" if flood else "info",

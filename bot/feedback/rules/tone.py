@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from bot.feedback import jargon, senses
 from bot.feedback import lexicon_tone as words
+from bot.feedback.lexicon import found_around
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.rules.voice import per_100
@@ -40,8 +41,10 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
             and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
+            and not words.TALKED_ABOUT.match(draft.lower, m.end())
         }
     )
+    found = sorted({*found, *_lures(draft), *_scarcity(draft)})
     for start, end in found:
         yield Hit(
             "warning",
@@ -52,6 +55,58 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _lures(draft: Draft) -> list[tuple[int, int]]:
+    """Lead magnets and sales calls, read only around the words they need."""
+    if not _may_lure(draft):
+        return []
+    return [
+        m.span()
+        for m in _around(draft, words.LEAD_MAGNET, words.LEAD_ANCHORS, words.LEAD_REACH)
+        if _keyword_in_capitals(draft, m)
+    ]
+
+
+def _may_lure(draft: Draft) -> bool:
+    """Whether the post has the words a lead magnet or a sales call needs (a cheap gate)."""
+    has = draft.has_any
+    return (
+        has(words.LEAD_ASKS)
+        or (has(words.LEAD_SENDS) and has(words.LEAD_PROMISES))
+        or ("free" in draft.tokens.vocabulary and has(words.LEAD_TAKERS))
+        or ("book" in draft.tokens.vocabulary and has(words.LEAD_CALLS))
+    )
+
+
+def _keyword_in_capitals(draft: Draft, match: re.Match[str]) -> bool:
+    """A lead magnet's bare keyword is one in capitals ("Comment GUIDE below"), not a word
+    ("Comment below and tell me...")."""
+    if match.group("keyword") is None:
+        return True
+    return draft.prose[match.start("keyword") : match.end("keyword")].isupper()
+
+
+def _scarcity(draft: Draft) -> list[tuple[int, int]]:
+    """Scarcity ("Only 3 seats left") in a post that offers something to buy, book or enrol
+    in, read only around the words it needs."""
+    if not draft.has_any(words.STOCK_WORDS) or not draft.has_any(words.SCARCITY_WORDS):
+        return []
+    if not words.OFFER.search(draft.lower):
+        return []
+    return [
+        m.span()
+        for m in _around(draft, words.SCARCITY, words.SCARCITY_WORDS, words.SCARCITY_REACH)
+        if not words.TALKED_ABOUT.match(draft.lower, m.end())
+    ]
+
+
+def _around(
+    draft: Draft, pattern: re.Pattern[str], anchors: Iterable[str], reach: tuple[int, int]
+) -> list[re.Match[str]]:
+    """The writer's own matches of a pattern, read only around its anchor words."""
+    found = found_around(pattern, draft.lower, anchors, reach, draft.tokens.vocabulary)
+    return [m for m in found if draft.is_own(*m.span())]
 
 
 def _beside_a_purchase(draft: Draft, at: int) -> bool:

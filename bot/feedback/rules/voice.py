@@ -43,13 +43,16 @@ def no_stance(draft: Draft) -> Iterator[Hit]:
         return
     if not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE:
         return  # a short post with no link; too_short speaks for the emptiest
-    if draft.stance:
+    # A link with a word or two ("Must read:", "Thoughts?") has no room for a view, whatever
+    # the words are: it is a bare link with a caption.
+    captioned_link = bool(draft.urls) and draft.word_count < MIN_WORDS_TO_PUBLISH
+    if draft.stance and not captioned_link:
         return
     questions = sum(1 for sentence in draft.sentences if sentence.text.endswith("?"))
-    if questions * 2 >= len(draft.sentences):
+    if questions * 2 >= len(draft.sentences) and not captioned_link:
         return  # a post that asks is not a post that only announces
     yield Hit(
-        "info" if "?" in draft.prose else "warning",  # it asks readers, at least
+        "info" if "?" in draft.prose and not captioned_link else "warning",  # it asks, at least
         "I can't find your own view here: it's facts or a link with no 'I think... because...'.",
         0,
         draft.sentences[0].end if draft.sentences else len(draft.text),

@@ -1,0 +1,90 @@
+"""Invitations: what asks readers to reply, with or without a question mark.
+
+"What do you think?", "I'd love to hear", "my DMs are open", "Ask me anything", "Shout if you
+have questions", "I'm happy to read it", "I'd be grateful for an introduction".
+"""
+
+from __future__ import annotations
+
+from bot.feedback.lexicon import patterns, phrases
+
+ASKS = phrases(
+    [
+        "what do you think",
+        "what's your take",
+        "what is your take",
+        "let me know",
+        "tell me",
+        "share your",
+        "i'd love to hear",
+        "i would love to hear",
+        "curious to hear",
+        "curious what",
+        "how do you",
+        "have you",
+        "comment below",
+        "drop a comment",
+        "your thoughts",
+        "your experience",
+        "reply with",
+        "what would you",
+        "curious how",
+        "curious if",
+        "curious whether",
+        "curious to know",
+        "in the comments",
+        "drop your",
+        "dms are open",
+        "dm me",
+        "share yours",
+        "reply below",
+        "tell us",
+        "would love to hear",
+        "love to hear",
+        "i'd love to know",
+        "reply here",
+        "who else",
+        "how would you",
+        "what am i missing",
+    ]
+)
+# Invitations said without a question mark: "I want to hear from you", "Say hi if...",
+# "get in touch", "my DMs are open".
+ASK_CLAUSES = patterns(
+    r"(?:love|like|want|keen|glad|happy|eager)\s+to\s+(?:hear|know|learn)\s+(?:from|about|what|how"
+    r"|why|which|who|whether|if|your)",
+    r"hear\s+from\s+(?:you|anyone|everyone|people|others|folks|those|teams|readers)",
+    r"(?<!come\s)(?<!come\sand\s)say\s+(?:hi|hello|hey)",  # "come say hi" is a visit
+    r"(?:get|keep)\s+in\s+touch",
+    r"(?:feel\s+free\s+to\s+)?reach\s+out(?:\s+to\s+me)?\s+(?:if|with|any|anytime)",
+    r"(?:ping|message|email|dm|text)\s+me",
+    r"drop\s+me\s+a\s+(?:line|note|message|dm)",
+    r"(?:my\s+)?(?:dms|inbox)\s+(?:is|are)\s+open",
+    r"i'm\s+all\s+ears",
+    r"(?:tell|show)\s+me\s+(?:about|what|how|your|why|which|who)",
+    # "Ask me anything", "Change my mind", "Shout if you have questions"
+    r"ask\s+me\s+(?:anything|about|your|how|what|why|questions)",
+    r"change\s+my\s+mind",
+    r"(?:shout|holler|give\s+me\s+a\s+(?:shout|ping|call)|ping\s+me|ask|comment|reply|message\s+me"
+    r"|drop\s+me\s+a\s+(?:line|note)|get\s+in\s+touch|let\s+me\s+know)\s+if\s+you",
+    r"if\s+you\s+(?:have|'ve\s+got)\s+(?:any\s+)?(?:questions|thoughts|ideas|feedback|suggestions"
+    r"|tips|stories|examples)",
+    r"(?:questions|pointers|recommendations|suggestions|introductions?|intros?|tips|advice|ideas"
+    r"|feedback|thoughts|comments)\s+(?:are\s+)?(?:very\s+|always\s+|most\s+)?welcome",
+    # asking readers for something or offering them something: "I'd be grateful for an
+    # introduction", "I'm happy to read it", "open to suggestions"
+    r"(?:i'd|i\s+would|we'd|we\s+would)\s+be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful"
+    r"|glad|delighted|happy)\s+(?:for|if|to\s+(?:hear|help|read|review|chat|talk|share))",
+    r"(?:i'm|i\s+am|we're|we\s+are)\s+(?:always\s+|more\s+than\s+)?(?:happy|glad|keen|eager)\s+to"
+    r"\s+(?:read|review|help|chat|talk|look|share|answer|introduce|connect|send|walk|jump|hop)",
+    r"(?:(?:i'm|i\s+am|we're|we\s+are)\s+)?(?:always\s+)?open\s+to\s+(?:suggestions|ideas|feedback"
+    r"|recommendations|introductions|pointers|advice)",
+    r"(?:i'd|i\s+would|we'd|we\s+would)\s+(?:really\s+)?appreciate\s+(?:any\s+|your\s+)?(?:pointers"
+    r"|tips|advice|help|introductions?|recommendations|suggestions|feedback|thoughts|input)",
+    first_letters="lwkgehcsfrpmdtioaqb",
+)
+
+
+def invites(folded: str) -> bool:
+    """True when folded text asks readers to reply, with or without a question mark."""
+    return bool(ASKS.search(folded) or ASK_CLAUSES.search(folded))
