@@ -4,7 +4,8 @@ Slack allows chat.postMessage about once a second per channel (short bursts tole
 a workspace-wide limit it doesn't publish; every DM is its own channel, so the workspace limit
 is the one a cohort of nudges meets. Each send takes the next slot of its workspace's bucket
 in the database (one atomic statement, GCRA), so two replicas and a worker together never
-exceed CHORUS_SENDS_PER_SECOND for one workspace, and a large cohort is spread evenly."""
+exceed CHORUS_SENDS_PER_SECOND for one workspace, and a large cohort is spread evenly. When
+Slack answers 429 anyway, its Retry-After holds the same bucket, so every replica waits."""
 
 from __future__ import annotations
 
@@ -13,6 +14,23 @@ from collections.abc import Callable
 from typing import Protocol
 
 from storage import Store
+
+
+def bucket_for(platform: str, team_id: str) -> str:
+    """One send budget per workspace (Slack) or tenant (Teams)."""
+    return f"{platform}:{team_id}"
+
+
+def hold_on_rate_limit(
+    store: Store, platform: str, clock: Callable[[], float] = time.time
+) -> Callable[[str, float], None]:
+    """What to do when a workspace's API says "retry after N seconds": hold its shared
+    bucket that long, so no replica's next slot comes sooner."""
+
+    def hold(team_id: str, seconds: float) -> None:
+        store.hold_slot(bucket_for(platform, team_id), clock() + seconds)
+
+    return hold
 
 
 class Pacer(Protocol):

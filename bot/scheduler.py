@@ -21,7 +21,7 @@ from datetime import UTC, datetime, timedelta
 from bot.coach.delivery import Deliverer, DeliveryError
 from bot.coach.outreach import Outreach
 from bot.coach.reply import Reply
-from bot.pacing import Pacer, Unpaced
+from bot.pacing import Pacer, Unpaced, bucket_for
 from storage import UserKey
 from storage.deliveries import Deliveries, Delivery, Due
 
@@ -98,7 +98,8 @@ class Sweeper:
         if stale:
             report.counts["unknown"] = stale
             log.warning("%d sends older than %s left by a stopped process: unknown", stale, LEASE)
-        self.outreach.store.purge_events(now - EVENTS_KEPT)
+        # by the real clock: a sweep run ahead (`run-due --now`) must not forget today's replays
+        self.outreach.store.purge_events(min(now, self.outreach.clock()) - EVENTS_KEPT)
         self._schedule_newcomers(now, kinds)
         while batch := self.deliveries.lease(kinds, now, now + LEASE, BATCH, self.holder):
             for outcome in self._each(self._run, batch, now):
@@ -165,7 +166,7 @@ class Sweeper:
                 due.kind, due.owner, local_date, due.due, now, "missed", "more than 2 hours late"
             )
             return "missed"
-        if not self._slot(due, local_date, now, _bucket(user.key.platform, user.key.team_id)):
+        if not self._slot(due, local_date, now, bucket_for(user.key.platform, user.key.team_id)):
             return "missed"
         if due.kind == "weekly":
             claim = self._claim("weekly", due.owner, local_date, due.due, now)
@@ -195,7 +196,7 @@ class Sweeper:
                 "tip", due.owner, local_date, due.due, now, "missed", "more than 2 hours late"
             )
             return "missed"
-        if not self._slot(due, local_date, now, _bucket(tips.platform, tips.team_id)):
+        if not self._slot(due, local_date, now, bucket_for(tips.platform, tips.team_id)):
             return "missed"
         tip = self.outreach.tip_for(due.owner)
         claim = self._claim("tip", due.owner, local_date, due.due, now, tip.id)
@@ -289,13 +290,13 @@ class Sweeper:
             if tips is None or tip is None or not tips.enabled:
                 return None
             deliverer = self.deliverers[tips.platform]
-            return _bucket(tips.platform, tips.team_id), lambda: deliverer.to_channel(
+            return bucket_for(tips.platform, tips.team_id), lambda: deliverer.to_channel(
                 tips.team_id, tips.channel_id, self.outreach.tip_reply(tip)
             )
         user = self.outreach.user(delivery.owner)
         if user is None:
             return None
-        bucket = _bucket(user.key.platform, user.key.team_id)
+        bucket = bucket_for(user.key.platform, user.key.team_id)
         if delivery.kind == "weekly":
             return bucket, lambda: self._to_user(user.key, self.outreach.weekly_reply(user))
         nudge = self.outreach.nudges.get(delivery.content_id or "")
@@ -347,11 +348,6 @@ class Sweeper:
                 "%s %d for owner %d failed: %s", claim.kind, claim.id, claim.owner, error.code
             )
         return state
-
-
-def _bucket(platform: str, team_id: str) -> str:
-    """One send budget per workspace (Slack) or tenant (Teams)."""
-    return f"{platform}:{team_id}"
 
 
 def start_scheduler(

@@ -30,6 +30,15 @@ class SharedQueries(Queries):
         an overflowing cohort doesn't push the next one's slots further out."""
         self._x("UPDATE rate_buckets SET tat = tat - ? WHERE bucket = ?", (interval, bucket))
 
+    def hold_slot(self, bucket: str, until: float) -> None:
+        """Let no send of a shared bucket go before `until` (epoch seconds): Slack answered
+        429 with Retry-After, so every replica waits, not only the one that was told."""
+        self._x(
+            "INSERT INTO rate_buckets (bucket, tat) VALUES (?, ?) ON CONFLICT (bucket) DO UPDATE"
+            f" SET tat = {self.backend.dialect.greatest}(rate_buckets.tat, excluded.tat)",
+            (bucket, until),
+        )
+
     def state_read(self, keys: Sequence[str]) -> dict[str, str]:
         """Stored values by key (missing keys are left out)."""
         if not keys:

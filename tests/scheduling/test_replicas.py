@@ -170,7 +170,9 @@ def test_newcomers_are_looked_for_by_id_not_by_scanning_every_user_each_sweep(
     assert len(scheduled) == 2
 
 
-def test_a_sweep_purges_old_event_ids_and_replay_keys_alike(store: Store, sweeper: Sweeper) -> None:
+def test_a_sweep_purges_old_event_ids_and_replay_keys_alike(
+    store: Store, sweeper: Sweeper, clock: Clock
+) -> None:
     """Slack's event ids and the replay keys of slash commands, buttons and forms (the request
     signature, or a Socket Mode trigger id) share events_seen; each is kept for a day, far
     longer than the 5-minute signature window a replay must fall in."""
@@ -179,7 +181,18 @@ def test_a_sweep_purges_old_event_ids_and_replay_keys_alike(store: Store, sweepe
     for source, key in keys:
         assert store.first_sighting(source, key, MONDAY_0930)
     store.first_sighting("slack:request", "v0=recent", MONDAY_0930 + EVENTS_KEPT)
+    clock.now = MONDAY_0930 + EVENTS_KEPT + timedelta(minutes=1)
     sweeper.sweep(MONDAY_0930 + EVENTS_KEPT + timedelta(minutes=1))
     for source, key in keys:  # forgotten: seen again as new
         assert store.first_sighting(source, key, MONDAY_0930 + EVENTS_KEPT)
     assert not store.first_sighting("slack:request", "v0=recent", MONDAY_0930 + EVENTS_KEPT)
+
+
+def test_a_sweep_run_ahead_of_time_keeps_todays_replay_keys(
+    store: Store, sweeper: Sweeper, clock: Clock
+) -> None:
+    """`chorus nudges run-due --now` a week ahead sweeps that day's sends, but purges by the real
+    clock: a slash command signed a minute ago still cannot be replayed."""
+    assert store.first_sighting("slack:request", "v0=a-minute-ago", clock.now)
+    sweeper.sweep(clock.now + timedelta(days=7))
+    assert not store.first_sighting("slack:request", "v0=a-minute-ago", clock.now)

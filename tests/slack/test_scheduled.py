@@ -6,6 +6,7 @@ import io
 import json
 import subprocess
 import sys
+import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
@@ -13,6 +14,7 @@ from zoneinfo import ZoneInfo
 from PIL import Image as Pillow
 
 from bot.coach.schedule import DAYS, next_at
+from storage import Store
 from tests.fakes.chorus_server import BOT_TOKEN, ChorusServer, clean_env
 from tests.fakes.chorus_server import run_due as run_sweep
 from tests.fakes.slack_api import FakeSlack
@@ -61,6 +63,18 @@ def test_429_is_waited_out_then_delivered(tmp_path: Path, fake: FakeSlack) -> No
     fake.fail("chat.postMessage", times=1, status=429, Retry_After="1")
     assert "1 sent" in run_due(tmp_path, fake, iso(FIRST_NUDGE))
     assert len(fake.of("chat.postMessage")) == 3  # check-in reply, the 429, the retry
+
+
+def test_a_429_holds_the_workspaces_shared_budget(tmp_path: Path, fake: FakeSlack) -> None:
+    """Every replica draws from the bucket, so the one Slack told to wait holds it for all."""
+    meet(ChorusServer(tmp_path, fake), fake)
+    fake.fail("chat.postMessage", times=1, status=429, Retry_After="1")
+    before = time.time()
+    assert "1 sent" in run_due(tmp_path, fake, iso(FIRST_NUDGE))
+    store = Store(str(tmp_path / "chorus.db"))
+    [(bucket, held_until)] = store.backend.execute("SELECT bucket, tat FROM rate_buckets").rows
+    store.close()
+    assert bucket == "slack:T1" and held_until >= before + 1
 
 
 def test_repeated_429s_are_retried_on_a_later_sweep_not_lost(

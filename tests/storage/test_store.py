@@ -169,6 +169,19 @@ def test_a_rate_bucket_is_one_budget_for_every_process(store: Store) -> None:
     other_replica.close()
 
 
+def test_a_rate_limit_holds_the_bucket_for_every_process(store: Store) -> None:
+    """A 429's Retry-After pushes the workspace's next slot out, never pulls it in."""
+    other_replica = Store(store.location)
+    t = 1_000_000.0
+    store.hold_slot("slack:T1", t + 30)
+    assert other_replica.reserve_slot("slack:T1", t, 0.5) == t + 30
+    assert store.reserve_slot("slack:T1", t, 0.5) == t + 30.5
+    store.hold_slot("slack:T1", t + 5)  # an older, shorter hold changes nothing
+    assert other_replica.reserve_slot("slack:T1", t, 0.5) == t + 31
+    assert store.reserve_slot("slack:T2", t, 0.5) == t  # another workspace
+    other_replica.close()
+
+
 def test_agent_state_is_shared_and_deletable(store: Store) -> None:
     store.state_write({"a/conversations/1": '{"n": 1}', "a/users/2": '{"n": 2}'}, NOW)
     store.state_write({"a/conversations/1": '{"n": 3}'}, NOW)
