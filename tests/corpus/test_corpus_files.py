@@ -1,8 +1,9 @@
 """The corpus files are well-formed: valid JSON, known labels, counts, unique ids, licences.
 
 Every directory is checked: tests/corpus (the cases Chorus is tuned on), tests/corpus/heldout
-(cases kept out of tuning, since read for the second round) and tests/corpus/heldout2 (a second
-blind set); the held-out sets have no floors on their figures.
+(cases kept out of tuning, since read for the second round), tests/corpus/heldout2 (a second
+held-out set, since read for the third round) and tests/corpus/heldout3 (a third, blind set);
+the held-out sets have no floors on their figures, and none repeats an earlier set's texts.
 """
 
 from __future__ import annotations
@@ -18,7 +19,8 @@ from bot.feedback.model import CATEGORIES
 from bot.feedback.platforms import PLATFORMS
 from tests.corpus.evaluate import CORPUS, FILES, HELDOUT, load, tip_ids
 
-HELDOUT2 = CORPUS / "heldout2"  # a second blind held-out set; no floors
+HELDOUT2 = CORPUS / "heldout2"  # a second held-out set; no floors
+HELDOUT3 = CORPUS / "heldout3"  # a third, blind held-out set; no floors
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,13 @@ CORPORA = (
         "heldout2",
         HELDOUT2,
         {"routing": 50, "questions": 50, "critique": 250, "rated": 40, "pairs": 15},
+        min_per_rating=8,
+        min_per_category=12,
+    ),
+    Corpus(
+        "heldout3",
+        HELDOUT3,
+        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
         min_per_rating=8,
         min_per_category=12,
     ),
@@ -154,7 +163,14 @@ def test_critique_cases_are_not_repeated(corpus: str) -> None:
 
 
 # (a held-out set, an earlier set it must not repeat)
-DISJOINT = [("heldout", "tuning"), ("heldout2", "tuning"), ("heldout2", "heldout")]
+DISJOINT = [
+    ("heldout", "tuning"),
+    ("heldout2", "tuning"),
+    ("heldout2", "heldout"),
+    ("heldout3", "tuning"),
+    ("heldout3", "heldout"),
+    ("heldout3", "heldout2"),
+]
 
 
 @pytest.mark.parametrize(("held_out", "earlier"), DISJOINT)
