@@ -156,7 +156,7 @@ def test_refusals(teams: ChorusServer, connector: FakeConnector, expert: str, sa
         ALICE,
         2,
         text=None,
-        value={"together": "ask", "ref": "1", "expert": expert},
+        value={"chorus_form": "ask", "ref": "1", "expert": expert},
     )
     assert says in shown(refused)
     assert all(SECRET not in json.dumps(s.activity) for s in connector.sent[1:])

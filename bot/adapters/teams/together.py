@@ -21,7 +21,7 @@ from microsoft_agents.hosting.core import CardFactory, TurnContext
 
 from bot.adapters.teams.cards import as_activity
 from bot.adapters.teams.delivery import TeamsDelivery
-from bot.adapters.teams.elements import card, literal, text
+from bot.adapters.teams.elements import FORM_KEY, card, literal, text
 from bot.coach import Coach, Reply
 from bot.coach.delivery import DeliveryError
 from bot.coach.people import Form, Outcome, Person
@@ -32,7 +32,7 @@ from storage.workspace import Workspaces
 
 log = logging.getLogger(__name__)
 
-FORM_KEY = "together"  # Action.Submit data of Chorus's forms: {"together": kind, "ref": id}
+FORMS = frozenset({"ask", "suggest", "campaign_brief", "settings"})  # {FORM_KEY: kind, "ref": id}
 AT = re.compile(r"<at>(.*?)</at>", re.IGNORECASE | re.DOTALL)
 TAG = re.compile(r"<[^>]+>")
 PEOPLE = {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}
@@ -40,6 +40,12 @@ PEOPLE = {"type": "Data.Query", "dataset": "graph.microsoft.com/users"}
 
 def _submit(title: str, kind: str, ref: int = 0) -> dict[str, Any]:
     return {"type": "Action.Submit", "title": title, "data": {FORM_KEY: kind, "ref": str(ref)}}
+
+
+def _form_kind(value: Any) -> str | None:
+    """Which of these forms an action's data submits, if any (the goal form is elements')."""
+    kind = value.get(FORM_KEY) if isinstance(value, dict) else None
+    return kind if kind in FORMS else None
 
 
 def _text_input(input_id: str, label: str, value: str = "", multiline: bool = False) -> dict:
@@ -188,7 +194,7 @@ class TeamsTogether:
 
     def handles(self, context: TurnContext, value: Any) -> bool:
         """True for Chorus's forms and the issue 13 commands (typed mentions as tokens)."""
-        if isinstance(value, dict) and FORM_KEY in value:
+        if _form_kind(value) is not None:
             return True
         if isinstance(value, dict) and "chorus" in value:
             return self.coach.together.is_command(str(value["chorus"]))
@@ -202,7 +208,7 @@ class TeamsTogether:
         """Run a command, a button or a form (`value`, from Action.Submit or Action.Execute) and
         answer: here, and to whoever else it concerns."""
         speaker = self.speaker(context, key, channel)
-        if isinstance(value, dict) and FORM_KEY in value:
+        if _form_kind(value) is not None:
             outcome = await asyncio.to_thread(self._form, speaker, value)
         else:
             command = (
