@@ -104,6 +104,17 @@ class Together:
         chosen = self.settings_for(profile.key).default_platform
         return chosen or profile.default_platform
 
+    def standing(self, key: UserKey) -> tuple[str | None, bool]:
+        """A user's stored time zone, and True once their chat platform said they are gone."""
+        profile = self.coach.store.find_user(key)
+        if profile is None:
+            return None, False
+        return profile.tz, not Workspaces(self.coach.store).active(profile.id)
+
+    def user_chats(self, platform: str, team_id: str) -> list[tuple[str, str]]:
+        """(user id, conversation reference) of every user chat kept in the workspace."""
+        return Workspaces(self.coach.store).user_references(platform, team_id)
+
     def is_command(self, text: str) -> bool:
         """True when the text is one of these commands in the router's shape, so a draft that
         starts "Campaign season is here" or "Ask yourself..." stays a draft."""

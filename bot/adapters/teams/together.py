@@ -28,7 +28,6 @@ from bot.coach.people import Form, Outcome, Person
 from bot.coach.together import Speaker
 from bot.feedback import PLATFORMS
 from storage import UserKey
-from storage.workspace import Workspaces
 
 log = logging.getLogger(__name__)
 
@@ -139,15 +138,8 @@ class TeamsTogether:
         if reference and not name:
             user = json.loads(reference).get("user") or {}
             name = user.get("name") or ""
-        profile = self.coach.store.find_user(key)
-        inactive = profile is not None and not Workspaces(self.coach.store).active(profile.id)
-        return Person(
-            key,
-            name=name,
-            tz=profile.tz if profile else None,
-            deleted=inactive,
-            reachable=bool(reference),
-        )
+        tz, gone = self.coach.together.standing(key)
+        return Person(key, name=name, tz=tz, deleted=gone, reachable=bool(reference))
 
     def speaker(self, context: TurnContext, key: UserKey, channel: str | None) -> Speaker:
         """Who speaks; colleagues are found by Azure AD object id or a typed @mention."""
@@ -185,7 +177,7 @@ class TeamsTogether:
 
     def _aad_of(self, tenant: str, account: str) -> str | None:
         """The Azure AD object id of a Teams account id (29:...), from the stored chats."""
-        for owner, reference in Workspaces(self.coach.store).user_references("teams", tenant):
+        for owner, reference in self.coach.together.user_chats("teams", tenant):
             if (json.loads(reference).get("user") or {}).get("id") == account:
                 return owner
         return None
