@@ -2,8 +2,9 @@
 
 Every directory is checked: tests/corpus (the cases Chorus is tuned on), tests/corpus/heldout
 (cases kept out of tuning, since read for the second round), tests/corpus/heldout2 (a second
-held-out set, since read for the third round) and tests/corpus/heldout3 (a third, blind set);
-the held-out sets have no floors on their figures, and none repeats an earlier set's texts.
+held-out set, since read for the third round), tests/corpus/heldout3 (a third set, since read
+for fixes) and tests/corpus/heldout4 (a fourth, blind set); the held-out sets have no floors on
+their figures, and none repeats an earlier set's texts.
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from bot.feedback.platforms import PLATFORMS
 from tests.corpus.evaluate import CORPUS, FILES, HELDOUT, load, tip_ids
 
 HELDOUT2 = CORPUS / "heldout2"  # a second held-out set; no floors
-HELDOUT3 = CORPUS / "heldout3"  # a third, blind held-out set; no floors
+HELDOUT3 = CORPUS / "heldout3"  # a third held-out set; no floors
+HELDOUT4 = CORPUS / "heldout4"  # a fourth, blind held-out set; no floors
 
 
 @dataclass(frozen=True)
@@ -59,6 +61,13 @@ CORPORA = (
     Corpus(
         "heldout3",
         HELDOUT3,
+        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
+        min_per_rating=8,
+        min_per_category=12,
+    ),
+    Corpus(
+        "heldout4",
+        HELDOUT4,
         {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
         min_per_rating=8,
         min_per_category=12,
@@ -170,6 +179,10 @@ DISJOINT = [
     ("heldout3", "tuning"),
     ("heldout3", "heldout"),
     ("heldout3", "heldout2"),
+    ("heldout4", "tuning"),
+    ("heldout4", "heldout"),
+    ("heldout4", "heldout2"),
+    ("heldout4", "heldout3"),
 ]
 
 
