@@ -2,7 +2,8 @@
 
     python scripts/vendor_wordlists.py --equality ../retext-equality --cuss ../cuss \
         --passive ../retext-passive --joblint ../Joblint \
-        --intensify ../hedges ../weasels ../fillers --proselint ../proselint
+        --intensify ../hedges ../weasels ../fillers --proselint ../proselint \
+        --simplify ../retext-simplify
 
 Each source is MIT-licensed (proselint: BSD-3-Clause); its licence is copied beside the data
 it became:
@@ -18,6 +19,9 @@ it became:
   visionary jargon) -> bot/feedback/data/joblint.json
 - words/hedges, words/weasels and words/fillers (data.txt): the lists retext-intensify reads
   -> bot/feedback/data/intensify.json
+- retext-simplify (lib/patterns.js; its list comes from plainlanguage.gov): wordy and
+  bureaucratic phrases ("pursuant to", "prior to", "ascertain") with plain replacements
+  -> bot/feedback/data/simplify.json
 - proselint (BSD-3-Clause; checks/industrial_language/corporate_speak.py, jargon.py,
   commercialese.py, checks/misc/pretension.py and the Garner list of checks/cliches/):
   corporate catchphrases, jargon and clichés -> bot/feedback/data/jargon.json
@@ -150,6 +154,21 @@ def intensify(hedges: Path, weasels: Path, fillers: Path) -> dict[str, Any]:
     }
 
 
+def simplify(checkout: Path) -> dict[str, Any]:
+    """retext-simplify's phrases, each with its plain replacements (and whether to just omit it)."""
+    source = (checkout / "lib" / "patterns.js").read_text(encoding="utf-8")
+    entry = re.compile(r"^  (?:'([^']+)'|([\w-]+)): \{\n(.*?)^  \}", re.M | re.S)
+    found: dict[str, dict[str, Any]] = {}
+    for m in entry.finditer(source):
+        body = m.group(3)
+        replace = re.search(r"replace: \[(.*?)\]", body, re.S)
+        found[m.group(1) or m.group(2)] = {
+            "replace": re.findall(r"'([^']*)'", replace.group(1)) if replace else [],
+            "omit": "omit: true" in body,
+        }
+    return {"source": _version(checkout), "license": "MIT", "patterns": found}
+
+
 PROSELINT_CHECKS = {
     "industrial_language.corporate_speak": "industrial_language/corporate_speak.py",
     "industrial_language.jargon": "industrial_language/jargon.py",
@@ -211,6 +230,7 @@ def main() -> None:
         help="checkouts of words/hedges, words/weasels and words/fillers",
     )
     parser.add_argument("--proselint", type=Path, help="a checkout of amperser/proselint")
+    parser.add_argument("--simplify", type=Path, help="a checkout of retextjs/retext-simplify")
     args = parser.parse_args()
     if args.equality:
         _write("equality.json", equality(args.equality), args.equality, "retext-equality")
@@ -226,8 +246,11 @@ def main() -> None:
             _write("intensify.json", data, checkout, name)
     if args.proselint:
         _write("jargon.json", proselint(args.proselint), args.proselint, "proselint")
+    if args.simplify:
+        _write("simplify.json", simplify(args.simplify), args.simplify, "retext-simplify")
     if not (
-        args.equality
+        args.simplify
+        or args.equality
         or args.cuss
         or args.passive
         or args.joblint

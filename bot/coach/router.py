@@ -100,9 +100,13 @@ ASKS_ABOUT_ME_AT_END = regex.compile(
 ASKS_READERS = regex.compile(
     r"\b(?:you|your|yours|y'all|anyone|everyone|anybody|who\s+else)\b", regex.IGNORECASE
 )
-# Only a post asks this ("Anyone else tired of AI hype?").
+# Only a post asks this ("Anyone else tired of AI hype?"), or calls its readers by what they do
+# ("Translators, what's the word...?", "Fellow nurses, ...").
 ASKS_THE_CROWD = regex.compile(
-    r"\b(?:anyone\s+else|who\s+else|y'all|you\s+all|everyone|raise\s+your\s+hand)\b",
+    r"\b(?:anyone\s+else|who\s+else|y'all|you\s+all|everyone|raise\s+your\s+hand)\b"
+    r"|^(?:fellow\s+\w+|(?!(?:thanks|yes|sometimes|perhaps|thus|always|besides|plus|unless|whereas"
+    r"|anyways|afterwards|regardless|nevertheless|nonetheless|ps|pls|this|is|was|has|does|its|his"
+    r"|hers|ours|yours|as|us|guys|lads|ladies)\b)\p{L}{3,}s|folks|people)\s*,\s*\w",
     regex.IGNORECASE,
 )
 # Talking to the reader: a post, not a worry ("Do one thing today that scares you.").
@@ -143,6 +147,12 @@ STRONG_WORRY = regex.compile(
     r"procrastinat\w*|"
     # no time
     r"busy|no\s+time|(?:don'?t|do\s+not|never)\s+have\s+(?:the\s+|enough\s+|any\s+)?time|"
+    # too worn out to write: "I'm too tired after my shifts to write anything"
+    r"too\s+(?:tired|exhausted|drained|knackered|shattered|worn\s+out|wiped)\b|"
+    # an audience that barely answers: "my posts get about three likes each"
+    r"(?:get|gets|got|getting)\s+(?:only\s+|just\s+|about\s+|around\s+|maybe\s+|barely\s+)*"
+    r"(?:\d{1,2}|one|two|three|four|five|six|a\s+few|a\s+couple(?:\s+of)?|a\s+handful\s+of)\s+"
+    r"(?:likes|comments|views|replies|reactions|impressions|shares)|"
     r"takes?\s+(?:me\s+)?(?:forever|ages|hours|too\s+long)|"
     # an audience that doesn't answer
     r"(?:never|rarely|seldom|hardly\s+ever|don'?t|do\s+not|won'?t|doesn'?t)\s+(?:\w+\s+)?"
@@ -250,10 +260,17 @@ def command_name(text: str) -> str | None:
     return name if name in ARGUMENT_SHAPES else None
 
 
+# "Review season is here. Tip for managers: ..." uses the command word as a word of its first
+# sentence; "review We moved our CI..." and "review for x: ..." put a draft after it.
+PROSE_AFTER_COMMAND_WORD = regex.compile(r"^\p{Lu}\S*\s+(?!for\s+\S+:)\p{Ll}[^.!?]*[.!?]\s+\S")
+
+
 def _command(text: str) -> Intent | None:
     name, rest = split_command(text)
     shape = ARGUMENT_SHAPES.get(name)
     if shape is None or not shape.match(rest):
+        return None
+    if name == "review" and PROSE_AFTER_COMMAND_WORD.match(text):
         return None
     return Intent("command", name, rest, reason=f"the {name} command")
 

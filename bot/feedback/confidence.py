@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
+import regex
+
 from bot.feedback import grammar, intensify, lexicon
 
 if TYPE_CHECKING:
@@ -23,6 +25,9 @@ NEXT_WORD = re.compile(r"\s+([\w'-]+)")
 MINIMISING_PAST = frozenset(
     "wanted thought felt needed wondered hoped meant figured happened guessed".split()
 )
+# "Just Salad's packaging team", "Just Eat Takeaway": a capitalised "Just" before a capitalised
+# word or a possessive is a name, not a minimiser.
+JUST_NAME = regex.compile(r"Just(?:\s+(?!I\b)\p{Lu}|['’]s\b)")
 # "Sorry, Jenkins:" speaks to someone and "Sorry, not sorry" refuses to apologise.
 VOCATIVE_AFTER = re.compile(
     r"\s*,\s*(?:[A-Z][\w'-]*\s*){1,3}[:,!\u2014\u2013-]|\s*,?\s*not\s+sorry\b"
@@ -44,6 +49,8 @@ ABOUT_POSTING = re.compile(
     r"|another|novel|essay|thread|brag\w*|humblebrag\w*|off-topic|interrupt\w*|english|typos?"
     r"|grammar|format\w*|cross-?post\w*|repost\w*|tagging|shameless|being|writing|sharing"
     r"|silence|quiet|absence|asking|bother\w*|updates?|repl(?:y|ies)|response|messages?"
+    # a non-native writer's "sorry for mistakes", "sorry for my bad English"
+    r"|mistakes?|errors?|language|spelling|wording|vocabulary|accent"
     r"|this\s*$|my\s+(?:\w+\s+)?(?:opinion|take|thoughts))"
 )
 
@@ -94,6 +101,8 @@ def _excused(draft: Draft, signal: Signal) -> bool:
     if signal.kind == "apology":
         return _not_an_apology(draft, signal)
     if signal.text == "just":
+        if JUST_NAME.match(draft.text, signal.start):
+            return True
         following = NEXT_WORD.match(lower, signal.end)
         if following and _past_tense(following.group(1)):
             return True  # "just launched", "just open-sourced" is time, not a minimiser

@@ -64,11 +64,24 @@ def _lists() -> dict[str, list[str]]:
     return json.loads((DATA / "intensify.json").read_text(encoding="utf-8"))
 
 
+# The adverb of a word on the hedges list hedges too, where the list has only the word:
+# "alleged" gives "allegedly", "presumable" "presumably" (the list's "-ly" forms are uneven).
+# Forms that are not words ("seemedly") never match anything.
+ADVERB_OF = (("able", "ably"), ("ible", "ibly"), ("ed", "edly"))
+
+
 def applied() -> list[str]:
-    """The entries of the hedges and weasels lists that Chorus flags."""
+    """The entries of the hedges and weasels lists that Chorus flags, with their adverbs."""
     data = _lists()
     entries = dict.fromkeys(e.lower() for e in (*data["hedges"], *data["weasels"]))
-    return [e for e in entries if e not in IGNORED]
+    adverbs = [
+        entry[: -len(ending)] + adverb
+        for entry in dict.fromkeys(e.lower() for e in data["hedges"])
+        if " " not in entry
+        for ending, adverb in ADVERB_OF
+        if entry.endswith(ending)
+    ]
+    return [e for e in dict.fromkeys([*entries, *adverbs]) if e not in IGNORED]
 
 
 @cache

@@ -89,6 +89,32 @@ JARGON: dict[str, str] = {
     "learnings": "lessons",
     "deliverables": "results",
     "subsequently": "then",
+    "endeavour": "try",
+    "commencement": "start",
+    # HR and corporate clichés: what every summit slide and values page says
+    "culture is a journey": "what you changed",
+    "leadership is a journey": "what you learned",
+    "growth is a journey": "what you learned",
+    "a journey, not a destination": "ongoing work",
+    "our greatest asset": "what your people do",
+    "our most important asset": "what your people do",
+    "our most valuable asset": "what your people do",
+    "future-proof": "last",
+    "peel back the onion": "look closer",
+    "peel back the layers": "look closer",
+    "ducks in a row": "ready",
+    "ducks are in a row": "ready",
+    "secret sauce": "what makes it work",
+    "table stakes": "the minimum",
+    "drink the kool-aid": "believe it uncritically",
+    "open the kimono": "share openly",
+    "herding cats": "coordinating people",
+    "drinking from a firehose": "too much at once",
+    "helicopter view": "overview",
+    "work hard, play hard": "say what the hours are",
+    "bring your whole self to work": "be yourself at work",
+    "run it up the flagpole": "try it out",
+    "put a pin in it": "come back to it later",
 }
 
 # Entries of the maintained lists that are everyday words or jobs other rules do: "ping me" and
@@ -117,6 +143,52 @@ JARGON_IGNORED = frozenset(
         r"ult\.",
     }
 )
+# retext-simplify's list (from plainlanguage.gov) is of wordy and formal words for every kind
+# of writing; in a post, most of them are the plain way to say it. Chorus applies the
+# bureaucratese and legalese ("pursuant to", "aforementioned", "ascertain", "prior to", "in a
+# timely manner") and leaves out, by reason:
+SIMPLIFY_IGNORED = frozenset(
+    # everyday words and phrases a post uses plainly
+    """
+    a number of; abundance; accelerate; accompany; accomplish; accordingly; accurate; acquire;
+    additional; address; adjacent to; adjustment; advise; aggregate; all of; allocate;
+    alleviate; along the lines of; already existing; alternatively; and/or; anticipate;
+    apparent; appreciable; appropriate; approximate; as of yet; as to; as yet; assist;
+    assistance; at this time; attempt; authorise; authorize; belated; benefit; benefit from;
+    capability; caveat; combined; comply with; component; comprise; concerning; consequently;
+    consolidate; constitutes; contains; currently; demonstrate; depart; designate; desire;
+    determine; disclose; discontinue; e.g.; economical; effect; elect; eliminate; employ;
+    encounter; ensure; equitable; equivalent; establish; evaluate; evident; evidenced;
+    exclusively; exhibit; expedite; expertise; expiration; failed to; feasible; finalise;
+    finalize; forfeit; formulate; forward; frequently; furnish; has no effect; honest truth;
+    however; i.e.; identical; identify; if and when; immediately; impacted; in addition;
+    in all likelihood; in between; in many cases; in order to; in order for; in relation to;
+    in some instances; in terms of; in the near future; in the process of; in view of; indicate;
+    indication; initial; is responsible for; it appears; it is; it is essential; limited number;
+    magnitude; maximum; minimise; minimize; minimum; modify; multiple; nevertheless;
+    not certain; not many; not often; not unless; not unlike; notify; numerous; objective;
+    observe; obtain; on the contrary; on the other hand; one particular; operate; optimum;
+    option; overall; participate; particulars; perform; permit; portion; possess; previous;
+    previously; prioritise; prioritize; proceed; proficiency; provide; provided that; purchase;
+    put simply; refer back; reflect; regarding; relative to; relocate; remain; remainder;
+    represents; request; require; requirement; residence; retain; satisfy; selection;
+    similar to; span across; strategise; strategize; subsequent; substantial; successfully
+    complete; sufficient; there are; there is; therefore; the month of; the use of; time period;
+    timely; took advantage of; type; various different; viable; warrant; whereas;
+    whether or not; with respect to; with the exception of; witnessed; your office;
+    """
+    # technical or literal senses (a render, a monitor, an aircraft, interest that accrues)
+    """
+    accrue; aircraft; delete; function; implement; interface; maintain; methodology; monitor;
+    parameters; render; submit; terminate; transmit; validate; vice; liaison;
+    """
+    # other rules' jobs: hedges and intensifiers (confidence), "females" (inclusive language),
+    # and Chorus's own list, which has its own plain alternatives ("subsequently")
+    """
+    literally; very; females; pass away; shall; subsequently; utilize; utilise; first and foremost;
+    state-of-the-art
+    """.replace("\n", " ").split(";")
+)
 PATTERN = re.compile(r"[?()\[\]|*]")
 PLATFORM_NAMES = frozenset({"bluesky"})  # "blue[ -]*sky" matches the network's name too
 
@@ -138,6 +210,17 @@ def _maintained() -> tuple[list[str], list[str]]:
     )
 
 
+def _simplify() -> list[tuple[str, str]]:
+    """retext-simplify's phrases Chorus applies, each with its plain replacements."""
+    data = json.loads((DATA / "simplify.json").read_text(encoding="utf-8"))
+    ignored = {" ".join(p.split()) for p in SIMPLIFY_IGNORED}
+    return [
+        (phrase, entry["replace"][0] if entry["replace"] else "")
+        for phrase, entry in data["patterns"].items()
+        if phrase not in ignored
+    ]
+
+
 @cache
 def jargon_book() -> Phrasebook[str]:
     """Chorus's buzzwords, proselint's phrases and Joblint's visionary words, indexed (built
@@ -147,7 +230,8 @@ def jargon_book() -> Phrasebook[str]:
     extra = [p.lower() for p in phrases]
     extra += [p for e in expressions for p in expand(e) if p not in PLATFORM_NAMES]
     unlisted = [(p, "") for p in dict.fromkeys(extra) if p not in listed]
-    return Phrasebook([*JARGON.items(), *unlisted], inflect=True)
+    plainer = [(p, plain) for p, plain in _simplify() if p not in listed]
+    return Phrasebook([*JARGON.items(), *plainer, *unlisted], inflect=True)
 
 
 def buzzwords(tokens: Tokens, text: str) -> list[Match[str]]:

@@ -234,9 +234,10 @@ APOLOGIES = patterns(
     r"i\s+apologi[sz]e",
     r"forgive\s+me",
     r"excuse\s+the\s+(?:long|length|rant)",
-    first_letters="saife",
+    r"(?:excuse|forgive|pardon)\s+my\s+(?:bad\s+|poor\s+|broken\s+)?(?:english|grammar|spelling)",
+    first_letters="saifep",
 )
-APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse".split())
+APOLOGY_WORDS = frozenset("sorry apologies apologise apologize forgive excuse pardon".split())
 
 # Self-deprecation and pre-emptive apology, as the sentences people write them in.
 _AM = r"(?:i(?:'m|\s+am)|we(?:'re|\s+are))"
@@ -275,13 +276,18 @@ SELF_DEPRECATION_PATTERN = patterns(
     r"fwiw",
     r"take\s+(?:this|it|that|my\s+words?)\s+with\s+a\s+(?:grain|pinch)\s+of\s+salt",
     r"feel\s+free\s+to\s+ignore",
-    first_letters="iwntdscf",
+    # a non-native writer running down their English: "My English is not so good"
+    r"my\s+(?:english|grammar|spelling|writing)\s+(?:is\s+not|isn't|is\s+far\s+from)\s+(?:so\s+|very\s+"
+    r"|that\s+|too\s+|really\s+|quite\s+)?(?:good|great|perfect|strong|fluent)",
+    r"my\s+(?:english|grammar|spelling)\s+is\s+(?:very\s+|quite\s+|a\s+bit\s+|so\s+)?(?:bad|poor|weak"
+    r"|broken|limited|terrible|rusty)",
+    first_letters="iwntdscfm",
 )
 # Every word an alternative above can start with.
 SELF_DEPRECATION = Anchored(
     SELF_DEPRECATION_PATTERN,
     "i'm i we're we not none neither this it it's dumb stupid silly correct who nobody no for "
-    "fwiw take feel".split(),
+    "fwiw take feel my".split(),
 )
 # "I think X because Y" is a reasoned view, not a hedge.
 # So is "Here's why I think X: <reason>", where a colon gives the reason.

@@ -32,7 +32,6 @@ ASKS = phrases(
         "curious if",
         "curious whether",
         "curious to know",
-        "in the comments",
         "drop your",
         "dms are open",
         "dm me",
@@ -53,6 +52,15 @@ ASKS = phrases(
 ASK_CLAUSES = patterns(
     r"(?:love|like|want|keen|glad|happy|eager)\s+to\s+(?:hear|know|learn)\s+(?:from|about|what|how"
     r"|why|which|who|whether|if|your)",
+    # "I'd really like to compare notes on rhymes", "keen to swap stories with anyone who..."
+    r"(?:love|like|want|keen|glad|happy|eager)\s+to\s+(?:compare\s+notes|swap\s+(?:notes|stories"
+    r"|ideas|tips)|trade\s+(?:notes|stories|tips)|talk\s+to\s+(?:anyone|someone|others|people)"
+    r"|connect\s+with\s+(?:anyone|others|people))",
+    # "Wondering whether anyone has made it work", "wondering if other teams..."
+    r"(?:(?:i'm|i\s+am|just|been)\s+)?wondering\s+(?:whether|if|how|what|who|which|why)\b",
+    r"(?:if|whether)\s+anyone\s+(?:here\s+)?(?:has|have|knows?|can|could|would|is|else)\b",
+    # "Happy to answer questions about it this week": an offer to readers, subject left out
+    r"(?:always\s+)?(?:happy|glad|keen)\s+to\s+(?:answer|take)\s+(?:any\s+)?questions",
     r"hear\s+from\s+(?:you|anyone|everyone|people|others|folks|those|teams|readers)",
     r"(?<!come\s)(?<!come\sand\s)say\s+(?:hi|hello|hey)",  # "come say hi" is a visit
     r"(?:get|keep)\s+in\s+touch",
@@ -81,6 +89,8 @@ ASK_CLAUSES = patterns(
     r"|recommendations|introductions|pointers|advice)",
     r"(?:i'd|i\s+would|we'd|we\s+would)\s+(?:really\s+)?appreciate\s+(?:any\s+|your\s+)?(?:pointers"
     r"|tips|advice|help|introductions?|recommendations|suggestions|feedback|thoughts|input)",
+    # "Tell me in the comments", "see you in the comments", not "the link in the comments"
+    r"(?<!link\s)(?<!links\s)(?<!details\s)(?<!info\s)(?<!below\s)in\s+the\s+comments",
     first_letters="lwkgehcsfrpmdtioaqb",
 )
 

@@ -122,10 +122,32 @@ PLACE_NUMBER = re.compile(r"(?:bed|room|bay|cubicle|cot)\s+\d")
 # Saying that what follows should not be said: "not supposed to say this yet, but ...".
 LEAK_CUE = re.compile(
     r"\b(?:not\s+(?:supposed|allowed|meant)\s+to\s+|(?:probably\s+)?shouldn't\s+(?:be\s+)?)"
-    r"(?:say|share|tell|post|saying|sharing|telling|posting)\s+(?:this|that|it)\b[^.!?\n]{0,30}?\bbut\b"
+    r"(?:say|share|tell|post|saying|sharing|telling|posting|talk(?:ing)?\s+about|mention(?:ing)?"
+    r"|discuss(?:ing)?|announc(?:e|ing)|reveal(?:ing)?|leak(?:ing)?)\s+(?:this|that|it)\b"
+    r"[^.!?\n]{0,30}?\bbut\b"
     r"|\byou\s+didn't\s+hear\s+(?:it|this)\s+from\s+me\b"
+    # "Can't share the details, obviously (NDA), but the client we just signed is..."
+    r"|\b(?:can't|cannot|can\s+not)\s+(?:share|say|reveal|name|disclose|go\s+into)\s+(?:the\s+|any\s+"
+    r"|too\s+many\s+|much\s+)?(?:details|specifics|names?|who|which|more|much)\b"
+    r"(?=[^.!?\n]{0,40}?\bbut\b[^.!?\n]{0,60}?\b(?:client|customer|deal|contract|partner|signed"
+    r"|acquisition|revenue|launch|project|company|product|we're|we\s+are|we've|our)\b)"
+    # "Signed the NDA for the new terminal project today, so here's what I can tell you: ..."
+    r"|\b(?:signed|under|covered\s+by|bound\s+by)\s+(?:an?\s+|the\s+|my\s+|our\s+)?nda\b"
+    r"[^.!?\n]{0,60}?\b(?:here's|here\s+is|but|anyway)\b"
+    r"|\(nda\)\s*,?\s*but\b"
 )
-LEAK_WORDS = frozenset("supposed allowed meant shouldn't hear".split())
+LEAK_WORDS = frozenset("supposed allowed meant shouldn't hear can't cannot nda".split())
+# A document shared before it is final: "Attaching the draft audit findings before they go to
+# the board".
+DRAFT_DOCUMENT = re.compile(
+    r"\b(?:attach\w*|shar\w+|post\w*|here's|here\s+are|here\s+is|leak\w*)\s+(?:the\s+|our\s+|a\s+"
+    r"|my\s+)?(?:draft|preliminary|unpublished|unsigned|interim|pre-?release)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:findings|report|results|figures|numbers|accounts|budget|audit|minutes|contract|strategy"
+    r"|deck|proposal|roadmap|forecast|review|assessment)\b"
+)
+DRAFT_WORDS = frozenset(
+    "draft preliminary unpublished unsigned interim pre-release prerelease".split()
+)
 
 # A promotion needs a material-connection disclosure; vague tags (#ee, #spon) don't count.
 DISCLOSURE_TAGS = re.compile(
@@ -188,8 +210,19 @@ TIES = (
     r"|\bmy\s+(?:first|last|\w+)\s+(?:day|week|month|year|anniversary)\s+(?:at|with)\s+{company}\b"
     r"|\bsince\s+(?:i\s+)?join(?:ed|ing)\s+{company}\b"
 )
+# "As a Cairn Security consultant", "I'm the Acme data lead": the company then the role (any
+# role but a customer's).
 AS_EMPLOYEE = (
-    r"\bas\s+an?\s+{company}\s+(?:employee|engineer|developer|designer|manager|founder|staffer)"
+    r"\b(?:as|i(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+was))\s+(?:an?|the|one\s+of\s+the)\s+"
+    r"{company}\s+(?!(?:customer|user|client|fan|subscriber|shareholder|investor|member|reader"
+    r"|listener|viewer|buyer|shopper|patient|guest|passenger)s?\b)[\w-]+"
+)
+# "I design at Tessellate", "I write software for Quarry": the work the writer does there.
+WORK_AT = (
+    r"\b(?:i|we)\s+(?:design|develop|code|program|engineer|write|research|consult|teach|nurse"
+    r"|sell|build|lead|manage|intern|volunteer|test|support|market|recruit|lecture|practi[cs]e"
+    r"|cook|analy[sz]e|edit|report|present|advise|coach|train|mentor|do\s+\w+|handle\s+\w+)"
+    r"(?:\s+\w+)?\s+(?:at|for)\s+{company}\b"
 )
 PROMOTION = phrases(
     [

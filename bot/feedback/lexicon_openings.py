@@ -21,7 +21,7 @@ _MORE = (
 _FEELINGS = rf"{_MORE}{_FEELING}(?:(?:\s*,\s*(?:and\s+)?|\s+and\s+){_MORE}{_FEELING})*"
 # Words that clear the throat before the opening itself ("So, ...", "Okay so ...").
 _LEAD_IN = (
-    r"(?:(?:so|well|ok|okay|alright|right|anyway|look|honestly)\s*,\s*"
+    r"(?:(?:so|well|ok|okay|alright|right|anyway|look|honestly)\s*(?:,|\.{2,}|…)\s*"
     r"|(?:ok|okay|alright|well)\s+so\b\s*,?\s*|so\s+(?=i\b|i'|we\b|we'))*"
 )
 # Talk about the post instead of its point: "I've been meaning to write this for a while",
@@ -33,6 +33,11 @@ _ABOUT_THE_POST = (
     r"|(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:sitting\s+on|putting\s+off|drafting"
     r"|going\s+back\s+and\s+forth\s+on|(?:thinking\s+about|debating)\s+(?:writing|posting|sharing))"
     r"\s+(?:this|it)"
+    # hesitating in public: "I've gone back and forth for weeks on whether to post this"
+    r"|(?:i've|i\s+have|i|we've|we\s+have|we)\s+(?:been\s+)?(?:gone\s+|going\s+|went\s+)?"
+    r"(?:back\s+and\s+forth|debat\w+|agonis\w+|agoniz\w+|hesitat\w+|dither\w+|wrestl\w+"
+    r"|umm?(?:ed|ing)\s+and\s+ahh?(?:ed|ing))\s+(?:for\s+(?:\w+\s+){1,2})?(?:on\s+|about\s+|over\s+)?"
+    r"(?:whether\s+(?:or\s+not\s+)?to\s+|if\s+(?:i|we)\s+should\s+)?(?:post|shar|writ|publish)\w*"
     r"|(?:i|we)\s+(?:finally\s+)?(?:decided|plucked\s+up\s+the\s+courage)\s+to\s+(?:finally\s+)?"
     r"(?:write|post|share)"
     r"|(?:fair\s+)?warning\s*[:,-]?\s*(?:this\s+is\s+)?(?:a\s+)?(?:long|longish|lengthy)"
@@ -77,10 +82,17 @@ _NEWS_LABEL = (
     r"|it's\s+(?:finally\s+)?official|it\s+is\s+(?:finally\s+)?official"
     r"|the\s+(?:secret|cat)\s+is\s+(?:finally\s+)?out|the\s+wait\s+is\s+(?:finally\s+)?over"
     r"|drum\s*roll(?:\s*,?\s*please)?|guess\s+what"
+    # a teaser instead of the news: "So... it finally happened", "The day has come", "We did it!"
+    r"|(?:it|this|that)\s+(?:finally\s+|actually\s+|really\s+)?(?:happened|is\s+happening"
+    r"|'s\s+happening)(?=\s*(?:[.!…]|$))"
+    r"|the\s+day\s+(?:has\s+(?:finally\s+)?(?:come|arrived)|is\s+(?:finally\s+)?here)"
+    r"|(?:i|we)\s+(?:finally\s+|actually\s+)?did\s+it(?=\s*[.!…])"
     # "It's with great pleasure that I announce", "It is with mixed emotions that we share"
     r"|it(?:'s|\s+is)\s+with\s+(?:(?:great|immense|deep|huge|enormous|a\s+heavy|a\s+full|a\s+happy"
     r"|mixed|a\s+mix\s+of|such|much|real|genuine)\s+)*(?:\w+\s+)?(?:pleasure|pride|joy|sadness"
-    r"|excitement|gratitude|delight|emotions?|feelings?|heart)(?:\s+and\s+\w+)?\s+that\s+(?:i|we)\b"
+    r"|excitement|gratitude|delight|emotions?|feelings?|heart)(?:\s+and\s+(?:an?\s+)?(?:\w+\s+){0,2}"
+    r"\w+)?\s+that\s+(?:i|we)\b"
+    r"|without\s+(?:any\s+)?further\s+ado"
 )
 # Greetings and pleasantries before the point: "Morning all, hope the week's treating you well".
 _GREETING = (

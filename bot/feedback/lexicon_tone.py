@@ -147,9 +147,32 @@ LEAD_PROMISES = frozenset("i'll we'll will".split())
 LEAD_TAKERS = frozenset("anyone everyone first".split())  # "a free template for anyone who..."
 LEAD_CALLS = frozenset("call session consultation audit".split())  # "book a free strategy call"
 
+# Selling said politely: a call asked for so the writer can show their product, an offer of a
+# discount to whoever replies. "Would you be open to a quick call so I can show you our
+# platform?", "I'd be delighted to offer you an exclusive discount".
+_PRODUCT = r"(?:platform|product|tool|solution|software|service|app|offer)s?"
+_SHOWS = rf"(?=[^.!?\n]{{0,60}}\b(?:show\s+you|walk\s+you\s+through|demo|our\s+{_PRODUCT})\b)"
+_CALL = (
+    r"(?:a\s+|an\s+)?(?:quick\s+|short\s+|brief\s+|free\s+)?(?:\d+[-\s]?min(?:ute)?s?\s+)?"
+    r"(?:call|chat|demo|meeting|zoom|conversation|intro)"
+)
+POLITE_PITCH = patterns(
+    rf"(?:would|are|could)\s+you\s+be\s+open\s+to\s+{_CALL}{_SHOWS}",
+    rf"(?:are\s+you|you're)\s+open\s+to\s+{_CALL}{_SHOWS}",
+    rf"(?:can|could|may)\s+i\s+(?:grab|steal|book|have|get)\s+(?:\d+\s+minutes|{_CALL}){_SHOWS}",
+    rf"(?:let\s+me|i'd\s+love\s+to|i\s+would\s+love\s+to|happy\s+to)\s+(?:show|walk)\s+you\s+"
+    rf"(?:how|through)\s+(?:our|my)\s+{_PRODUCT}",
+    r"(?:i'd|i\s+would|we'd|we\s+would|i'm|i\s+am|we're|we\s+are)\s+(?:be\s+)?(?:(?:delighted|happy"
+    r"|glad|pleased|thrilled)\s+to\s+|like\s+to\s+|love\s+to\s+)?offer(?:ing)?\s+you\s+(?:an?\s+)?"
+    r"(?:exclusive\s+|special\s+|free\s+)?(?:\d{1,3}\s?%\s+)?(?:discount|deal|rate|trial|price)",
+    r"exclusive\s+(?:\d{1,3}\s?%\s+)?discount",
+    first_letters="wacilhe",
+)
+PITCH_WORDS = frozenset("open grab steal book show walk offer offering exclusive".split())
 # "20% off", "save 30%", "$10 off", "only $9", "half price".
 PRICE_PUSH = patterns(
     r"\d{1,3}\s?%\s?off",
+    r"\d{1,3}\s?%\s+discount\s+(?:on|off|for)\s+(?:our|my|all|every|any)\b",
     r"save\s+(?:up\s+to\s+)?(?:\d{1,3}\s?%|[$€£]\s?\d[\d,.]*)",
     r"[$€£]\s?\d[\d,.]*\s+off",
     r"only\s+[$€£]\s?\d[\d,.]*",

@@ -84,8 +84,9 @@ def titles(text: str, sentence_starts: set[int]) -> list[tuple[int, int]]:
         capitals = [(at, w) for at, w in words if _capitalised(w)]
         if len(capitals) < 2 or capitals[0][1].lower() in NOT_TITLE_START:
             continue
-        if run.start() + capitals[0][0] in sentence_starts and len(capitals) < 3:
-            continue
+        at_start = run.start() + capitals[0][0] in sentence_starts
+        if at_start and len(capitals) < 3 and len(words) == len(capitals):
+            continue  # "Monday Rota" may be two words of a sentence; "Dumb and Dumber" is a title
         start = run.start() + capitals[0][0]
         end = run.start() + capitals[-1][0] + len(capitals[-1][1])
         spans.append((start, end))

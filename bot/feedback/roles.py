@@ -60,10 +60,16 @@ NOT_ROLES = frozenset(
     "random little big same other only right wrong new lucky wise brilliant quiet".split()
 )
 # A generic "he" for a candidate or a user.
+# "The ideal candidate", and anyone at all in a role: "every developer should write his own
+# tests", "each user ... his", "if a manager ... he".
 GENERIC_ROLE = re.compile(
-    r"\bthe\s+(?:ideal\s+|right\s+|successful\s+|new\s+|best\s+|average\s+|typical\s+)?"
+    r"\b(?:the\s+(?:ideal\s+|right\s+|successful\s+|new\s+|best\s+|average\s+|typical\s+)?"
+    r"|(?:every|each|any|no)\s+(?:[\w-]+\s+)?|(?:if|when|whenever|once)\s+an?\s+(?:[\w-]+\s+)?)"
     r"(?:candidate|applicant|hire|user|customer|reader|developer|engineer|employee|manager"
-    r"|student|person)\b"
+    r"|student|person|programmer|designer|writer|author|leader|founder|worker|member|contributor"
+    r"|maintainer|reviewer|tester|analyst|scientist|researcher|doctor|nurse|teacher|lawyer"
+    r"|accountant|pilot|driver|player|coach|owner|client|patient|visitor|professional|expert"
+    r"|colleague|teammate|intern|apprentice|trainee|graduate|hiring\s+manager|team\s+member)\b"
 )
 PRONOUN = re.compile(r"\b(he|his|him|himself)\b(?!\s*(?:or|/)\s*(?:she|her|hers|herself)\b)")
 

@@ -19,6 +19,8 @@ JUDGEMENT = re.compile(
     r"|chat|talk|meet|celebrate|get\s+started|see|goo+)\b)"
     # "the only CRM that...", "the one I send every junior designer to"
     r"|the\s+only\s+(?:[\w-]+\s+){1,2}?(?:that|who|which|worth|i|we)\b"
+    # "the one I'd read first", "the chapter we would skip": a recommendation
+    r"|the\s+(?:one|part|bit|section|chapter|page|book|tool|talk)\s+(?:i|we)(?:'d|\s+would)\s+\w+"
     r"|the\s+one\s+(?:i|we)\s+(?:always\s+|still\s+|keep\s+)?(?:send|recommend|use|trust|reach\s+for"
     r"|point|give|\w+(?:\s+\w+)?\s+(?:every|everyone|everybody|anyone|to\s+every|to\s+everyone))"
     # "the bigger change", "the smarter move": a comparison with no "than"
@@ -39,7 +41,10 @@ JUDGEMENT_WORDS = phrases(
     i propose; we propose; the hard part; the real; the trick; the secret; the takeaway;
     my takeaway; the short version; the lesson; lessons learned; lesson learned; signal;
     not worth; worth it; changed how i; changed my; taught me; i was surprised; i regret;
-    i'm glad; i am glad; most important; most useful; most valuable; most underrated;
+    i'm glad; i am glad; credit to; kudos to; hats off to; props to; nobody teaches you;
+    no one teaches you; nobody tells you; no one tells you; nobody warns you; no one warns you;
+    nobody talks about; my younger self; i'd tell; i would tell; most important; most useful;
+    most valuable; most underrated;
     most overlooked; most common; least important; least useful; least valuable;
     least underrated; least overlooked; least common
     """.replace("\n", " ").split(";")
@@ -84,6 +89,19 @@ CONTRAST = re.compile(
     r"|that's|that\s+was)\b"
     r")",
     re.DOTALL,
+)
+# The same verb denied, then asserted: "Design systems don't save time in year one. They save
+# it in year three."; "people rarely leave over pay. They leave over the conversation".
+REASSERTED = re.compile(
+    r"(?<![\w'])(?=[dwaichnrs])(?:"
+    rf"{_NOT}|(?:do|does|did|is|are|was|were)\s+not|rarely|seldom|never|hardly\s+ever"
+    r")\s+(?:\w+ly\s+)?([a-z]{3,})\b[^.!?\n]{0,80}[.!?;:]\s+(?:[\w'-]+\s+){1,3}?\1(?:s|es|d|ed)?\b"
+)
+# A consensus claimed: "every small dairy round here knows it", "anyone who has run a
+# payroll will tell you".
+CONSENSUS = re.compile(
+    r"(?<![\w'])(?=[ea])(?:every|any|everyone|anyone|everybody|anybody)\s+(?:[\w'-]+\s+){0,5}?"
+    r"(?:knows|will\s+tell\s+you|can\s+tell\s+you|agrees)\b"
 )
 # Advice: a clause that opens with an imperative verb (not a call to click or come along).
 ADVICE_VERBS = frozenset(
@@ -151,6 +169,16 @@ def views(folded: str) -> list[tuple[int, int]]:
         found += _comparisons(folded)
     if "not" in folded or "n't" in folded or "never" in folded:
         found += [m.span() for m in CONTRAST.finditer(folded)]
+    if (
+        "not" in folded
+        or "n't" in folded
+        or "never" in folded
+        or "rarely" in folded
+        or ("seldom" in folded)
+    ):
+        found += [m.span() for m in REASSERTED.finditer(folded)]
+    if "every" in folded or "any" in folded:
+        found += [m.span() for m in CONSENSUS.finditer(folded)]
     starts = [(0, ""), *((m.end(), m.group()[0]) for m in CLAUSE_BREAK.finditer(folded))]
     generalisations = (GENERALISATION.match(folded, at) for at, mark in starts if mark != "—")
     found += [m.span("view") for m in generalisations if m]

@@ -86,6 +86,11 @@ WORRIES = [
     "I can't keep a posting habit going for more than a week",
     "I start a post every Monday and scrap it by lunch",
     "I second-guess every sentence until the draft is dead",
+    # Worn out, or an audience that barely answers, said flatly (issue 10, fourth round).
+    "I'm too tired after the school run to write a thing",
+    "too knackered after nights on the ward to write",
+    "my last posts got maybe two likes each",
+    "each update I share gets a handful of views",
 ]
 
 
@@ -129,6 +134,11 @@ SHORT_POSTS = [
     # story is a post.
     "I can't wait to show you what we built this quarter.",
     "Deleted 4,000 lines of legacy code this week. Best feeling.",
+    # Fourth round: a command word used as a word of the first sentence, and readers called by
+    # what they do.
+    "Review week starts Monday. Tip for new managers: bring examples, not adjectives.",
+    "Nurses, what's the one thing you wish new doctors knew?",
+    "Fellow bakers, how early does your alarm go off?",
 ]
 
 

@@ -56,6 +56,15 @@ FITTING_TIPS = [
     ("our sales team doesn't get what my team builds", {"technical-to-marketers"}),
     ("I can't keep posting once work gets hectic", {"consistency-weekly", "time-tiny-step"}),
     ("my ideas ran out months ago", {"ideas-from-work", "ideas-share-others"}),
+    # Fourth round: a leader of a large team, posts of dry facts, a career change said without
+    # apologising, a small following.
+    ("I'm head of a 25-person department, what should I post", {"director-visibility"}),
+    ("my updates are only dry facts, how do I liven them up", {"pov-one-sentence"}),
+    (
+        "I switched careers last year, how do I say so without apologising",
+        {"transparency-background", "confidence-imposter"},
+    ),
+    ("does posting make sense when I have so few followers", {"engagement-over-followers"}),
 ]
 
 

@@ -38,7 +38,7 @@ def disclosed(draft: Draft, company: str) -> bool:
             for tag in lexicon.DISCLOSURE_TAGS.finditer(draft.prose)
         )
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
-    for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE, lexicon.TIES):
+    for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE, lexicon.WORK_AT, lexicon.TIES):
         if regex.search(pattern.format(company=name), draft.lower):
             return True
     squashed = regex.sub(r"\W", "", company.lower())
@@ -105,6 +105,8 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
     found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(lower)]
     if draft.has_any(lexicon.LEAK_WORDS):
         found += [m.span() for m in lexicon.LEAK_CUE.finditer(lower)]
+    if draft.has_any(lexicon.DRAFT_WORDS):
+        found += [m.span() for m in lexicon.DRAFT_DOCUMENT.finditer(lower)]
     if draft.has_any(lexicon.NOT_PUBLIC_WORDS) or (
         "between" in draft.tokens.vocabulary and draft.has_any(lexicon.IN_CONFIDENCE_WORDS)
     ):

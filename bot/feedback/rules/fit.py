@@ -72,7 +72,7 @@ def first_sentence_below_fold(draft: Draft) -> Iterator[Hit]:
     if fold is None or mobile is None or not draft.sentences:
         return
     first = draft.sentences[0]
-    if first.end > mobile:
+    if first.end > mobile and not _promise_above_the_fold(draft, first.start, mobile):
         yield Hit(
             "warning",
             f"Your opening sentence is {first.end - first.start} characters; "
@@ -82,3 +82,18 @@ def first_sentence_below_fold(draft: Draft) -> Iterator[Hit]:
             first.end,
             "Make the first line one short sentence that stands on its own, then break the line.",
         )
+
+
+# "Here's what I learned in my first six months as a designer: most users don't read..." A
+# promise that ends in a colon above the fold is a line that stands on its own: the reader sees
+# it and the lesson starts straight after.
+PROMISE = re.compile(
+    r"(?:here's|here\s+is|here\s+are|what|the\s+(?:one\s+)?(?:\w+\s+)?(?:thing|things|lesson|lessons"
+    r"|mistake|mistakes|rule|rules))\b[^:\n]{10,}?:\s"
+)
+
+
+def _promise_above_the_fold(draft: Draft, start: int, mobile: int) -> bool:
+    """True when the first sentence opens with a clause ending in a colon above the fold."""
+    promise = PROMISE.match(draft.lower, start, start + mobile + 1)
+    return bool(promise) and lexicon_openings.GENERIC_OPENINGS.match(draft.lower, start) is None

@@ -37,6 +37,7 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
                 (words.PRICE_PUSH, draft.lower if PRICE_HINT.search(draft.lower) else ""),
                 (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
+                (words.POLITE_PITCH, draft.lower if draft.has_any(words.PITCH_WORDS) else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
