@@ -3,8 +3,9 @@
 Every directory is checked: tests/corpus (the cases Chorus is tuned on), tests/corpus/heldout
 (cases kept out of tuning, since read for the second round), tests/corpus/heldout2 (a second
 held-out set, since read for the third round), tests/corpus/heldout3 (a third set, since read
-for fixes) and tests/corpus/heldout4 (a fourth, blind set); the held-out sets have no floors on
-their figures, and none repeats an earlier set's texts.
+for fixes), tests/corpus/heldout4 (a fourth set) and tests/corpus/heldout5 (a fifth, blind set,
+written without reading the engine); the held-out sets have no floors on their figures, and none
+repeats an earlier set's texts.
 """
 
 from __future__ import annotations
@@ -22,7 +23,8 @@ from tests.corpus.evaluate import CORPUS, FILES, HELDOUT, load, tip_ids
 
 HELDOUT2 = CORPUS / "heldout2"  # a second held-out set; no floors
 HELDOUT3 = CORPUS / "heldout3"  # a third held-out set; no floors
-HELDOUT4 = CORPUS / "heldout4"  # a fourth, blind held-out set; no floors
+HELDOUT4 = CORPUS / "heldout4"  # a fourth held-out set; no floors
+HELDOUT5 = CORPUS / "heldout5"  # a fifth, blind held-out set; no floors
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,13 @@ CORPORA = (
     Corpus(
         "heldout4",
         HELDOUT4,
+        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
+        min_per_rating=8,
+        min_per_category=12,
+    ),
+    Corpus(
+        "heldout5",
+        HELDOUT5,
         {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
         min_per_rating=8,
         min_per_category=12,
@@ -183,6 +192,11 @@ DISJOINT = [
     ("heldout4", "heldout"),
     ("heldout4", "heldout2"),
     ("heldout4", "heldout3"),
+    ("heldout5", "tuning"),
+    ("heldout5", "heldout"),
+    ("heldout5", "heldout2"),
+    ("heldout5", "heldout3"),
+    ("heldout5", "heldout4"),
 ]
 
 
