@@ -27,6 +27,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from bot.feedback.match import JOIN, Match, Phrasebook, Tokens
 
 DATA = Path(__file__).parent / "data"
@@ -54,7 +56,7 @@ miss., mrs., father of *
 """
 # Words whose everyday sense is not about illness, disability, race or gender.
 _EVERYDAY = """
-invalid, disabled, special, challenged, mental, depressed, binge, panic attack, insomnia,
+invalid, disabled, special, challenged, depressed, binge, panic attack, insomnia,
 dummy, dummyvariable, dummyvalue, dummyobject, asylum, barren, stammering, rehab, detox,
 alcoholic, nuts, primitive, sophisticated technology, sophisticated culture, master,
 masters, masterful, masterpiece, mastermind, masterplan, master plan, masterstroke,
@@ -100,6 +102,8 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
+_RELATIVES = "mother mum mom grandmother grandma gran granny nan nana grandad grandpa".split()
+
 EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
     {
         "id": "chorus-gendered-profession",
@@ -112,6 +116,32 @@ EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
             **{f"{m} {_plural(p)}": "a" for m in _MARKED_PLURAL for p in _PROFESSIONS},
         },
         "note": "The profession is the point; naming gender first suggests it is unusual.",
+    },
+    # 18F's content guide (CC0), inclusive-language.md: sensory disabilities as figures of
+    # speech, and women or older relatives as a stand-in for a beginner.
+    {
+        "id": "18f-tone-deaf",
+        "file": "18f",
+        "type": "basic",
+        "condition": None,
+        "considerate": ["out of touch", "insensitive", "misjudged"],
+        "inconsiderate": {"tone deaf": "a", "tone-deaf": "a"},
+        "note": "A sensory disability as a figure of speech adds to its stigma.",
+    },
+    {
+        "id": "18f-your-mother-could",
+        "file": "18f",
+        "type": "basic",
+        "condition": None,
+        "considerate": ["anyone could use it", "a first-time user could use it"],
+        "inconsiderate": {
+            f"{whose} {relative} {can} {verb}": "a"
+            for whose in ("your", "my", "his", "her")
+            for relative in _RELATIVES
+            for can in ("can", "could", "would")
+            for verb in ("use it", "use this", "do it", "do this", "understand it", "set it up")
+        },
+        "note": "Women and older relatives are not a stand-in for a beginner.",
     },
 )
 
@@ -203,6 +233,8 @@ def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
         for n, m in enumerate(matches)
         if n not in quiet
         and not _inside_considerate(m, folded)
+        and not (m.value.kind == "or" and _named(text, m.start, m.end))
+        and not (m.value.phrase == "mental" and not _slang_mental(folded, m.start, m.end))
         and not (
             m.value.pattern_id in ABLIST
             and (
@@ -272,6 +304,42 @@ def suggestion(term: Term) -> str:
     alternative = plain(term)
     advice = f"Try {alternative}." if alternative else "Try a plainer word."
     return f"{advice} {term.note}" if term.note else advice
+
+
+# "Our chairwoman, Dr Ruth Amos," / "Ruth Amos, our chairwoman" / "Chairwoman Ruth Amos": the
+# title of a named person is hers, as her pronouns are (retext-equality's gendered pairs are
+# for roles in general, "a chairman" or "the chairman" of any board).
+_HONORIFIC = (
+    r"(?i:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|lady|lord|cllr|councillor|rev)\.?\s+)"
+)
+_NAME = rf"(?:{_HONORIFIC}?\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’-]+)+|{_HONORIFIC}\p{{Lu}}[\p{{Ll}}'’-]+)"
+NAMED_AFTER = regex.compile(rf"\s*,?\s*{_NAME}(?![\p{{L}}])")
+NAMED_BEFORE = regex.compile(
+    rf"{_NAME},?\s+(?:(?i:our|the|their|his|her|my|your|its)\s+)?(?:[\p{{Ll}}-]+\s+)?$"
+)
+
+
+# "That night was mental!", "the office went mental": the slang, said of a thing; "mental health",
+# "a mental note", "mental arithmetic" are the plain adjective before its noun.
+SLANG_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|went|go|goes|going|gone|get|gets|got|getting|drives?"
+    r"|drove|driving|absolutely|totally|completely|proper|properly)\s+(?:[a-z']+\s+)?$|'s\s+$"
+)
+SLANG_AFTER = re.compile(r"\s*(?:[!.?,;:)…]|$|\s(?:and|but|so|tonight|today|out)\b)")
+
+
+def _slang_mental(folded: str, start: int, end: int) -> bool:
+    """True when "mental" is the slang for wild ("that night was mental!")."""
+    return bool(
+        SLANG_BEFORE.search(folded[max(0, start - 30) : start]) and SLANG_AFTER.match(folded, end)
+    )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """True when a gendered title stands beside the name of the person who holds it."""
+    return bool(
+        NAMED_AFTER.match(text, end) or NAMED_BEFORE.search(text[max(0, start - 60) : start])
+    )
 
 
 def _paired(folded: str, end: int, start: int) -> bool:

@@ -21,7 +21,8 @@ QUOTES = (
     ("“", re.compile(r"“[^”\n]{1,300}”")),
     ("«", re.compile(r"«[^»\n]{1,300}»")),
     ("‘", re.compile(r"(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])")),
-    ("'", re.compile(r"(?<![^\W_])'[^\n']{1,120}'(?![^\W_])")),
+    # 'single quotes', with apostrophes inside them ('You're the first nurse who didn't...')
+    ("'", re.compile(r"(?<![^\W_])'(?:[^\n']|(?<=\w)'(?=\w)){1,200}?'(?![^\W_])")),
 )
 # "the phrase(s) ...", "buzzwords like ...", "so-called ...", "words I'd ban: ...": what follows
 # is mentioned, not used.
