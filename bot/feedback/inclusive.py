@@ -312,7 +312,8 @@ def suggestion(term: Term) -> str:
 _HONORIFIC = (
     r"(?i:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|lady|lord|cllr|councillor|rev)\.?\s+)"
 )
-_NAME = rf"(?:{_HONORIFIC}?\p{{Lu}}[\p{{Ll}}'’-]+(?:\s+\p{{Lu}}[\p{{Ll}}'’-]+)+|{_HONORIFIC}\p{{Lu}}[\p{{Ll}}'’-]+)"
+_CAPITAL = r"\p{Lu}[\p{Ll}'’-]+"
+_NAME = rf"(?:{_HONORIFIC}?{_CAPITAL}(?:\s+{_CAPITAL})+|{_HONORIFIC}{_CAPITAL})"
 NAMED_AFTER = regex.compile(rf"\s*,?\s*{_NAME}(?![\p{{L}}])")
 NAMED_BEFORE = regex.compile(
     rf"{_NAME},?\s+(?:(?i:our|the|their|his|her|my|your|its)\s+)?(?:[\p{{Ll}}-]+\s+)?$"

@@ -4,8 +4,8 @@
 bandwidth"; "low-hanging fruit" is jargon in a plan and fruit in an orchard; "bipolar" makes
 light of an illness in "the weather is so bipolar" and is physics in "two bipolar magnets".
 A word is read in its literal sense when its sentence (for a few, the whole draft) has words
-of that sense's domain (or, for "leverage", when it is the noun, not the verb). The buzzword and the inclusive-language
-rules share this reading.
+of that sense's domain (or, for "leverage", when it is the noun, not the verb). The buzzword
+and the inclusive-language rules share this reading.
 """
 
 from __future__ import annotations
