@@ -1,4 +1,4 @@
-"""Words that are not the writer's own: quotations, titles, and terms the writer mentions.
+"""Words that are not the writer's own: quotations, code, titles, and terms the writer mentions.
 
 A critique judges what the writer says, not what they quote ('my manager said "hey guys"'),
 a title they name ("Crazy Rich Asians") or a term they hold up to criticise ("the phrases
@@ -22,6 +22,7 @@ QUOTES = (
     ("«", re.compile(r"«[^»\n]{1,300}»")),
     ("‘", re.compile(r"(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])")),
     # 'single quotes', with apostrophes inside them ('You're the first nurse who didn't...')
+    ("`", re.compile(r"`[^`\n]{1,200}`")),  # code: `QUALIFY`, `raw_` tables
     ("'", re.compile(r"(?<![^\W_])'(?:[^\n']|(?<=\w)'(?=\w)){1,200}?'(?![^\W_])")),
 )
 # "the phrase(s) ...", "buzzwords like ...", "so-called ...", "words I'd ban: ...": what follows

@@ -38,11 +38,13 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
                 (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
                 (words.POLITE_PITCH, draft.lower if draft.has_any(words.PITCH_WORDS) else ""),
+                (words.ACT_BY, draft.lower if draft.has_any(words.ACT_WORDS) else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
             and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
             and not words.TALKED_ABOUT.match(draft.lower, m.end())
+            and not _named_or_asked(draft, m.start(), m.end())
         }
     )
     found = sorted({*found, *_lures(draft), *_scarcity(draft)})
@@ -56,6 +58,18 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _named_or_asked(draft: Draft, start: int, end: int) -> bool:
+    """A selling phrase that names a kind of credit ("buy-now-pay-later"), sits inside a
+    hyphenated compound, or is a price someone else asks of the writer ("wants your bread at
+    half price")."""
+    folded = draft.lower
+    return bool(
+        words.NAMED_CREDIT.match(folded, end)
+        or (folded[end : end + 1] == "-" and folded[end + 1 : end + 2].isalpha())
+        or words.ASKED_OF.search(folded, max(0, start - 60), start)
+    )
 
 
 def _lures(draft: Draft) -> list[tuple[int, int]]:
@@ -119,10 +133,15 @@ def _beside_a_purchase(draft: Draft, at: int) -> bool:
 def _shouted(draft: Draft) -> list[tuple[int, int]]:
     """Capitalised words that shout: long or emphatic English words, runs with one, and the
     English words in capitals beside them. Names and acronyms (UNICEF, SPIN) don't shout."""
+    licences = (
+        [m.span() for m in words.LICENCE_NAME.finditer(draft.prose)] if "CC" in draft.prose else []
+    )
     caps = [
         m
         for m in words.CAPS_WORD.finditer(draft.prose)
-        if m.group() not in words.ACRONYMS and draft.is_own(m.start(), m.end())
+        if m.group() not in words.ACRONYMS
+        and draft.is_own(m.start(), m.end())
+        and not any(s <= m.start() and m.end() <= e for s, e in licences)
     ]
     if not caps:
         return []
