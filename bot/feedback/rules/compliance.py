@@ -39,7 +39,7 @@ def disclosed(draft: Draft, company: str) -> bool:
         )
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
     for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE, lexicon.WORK_AT, lexicon.TIES):
-        if regex.search(pattern.format(company=name), draft.lower):
+        if regex.search(pattern.format(company=name, title=lexicon.TITLE), draft.lower):
             return True
     squashed = regex.sub(r"\W", "", company.lower())
     return any(
