@@ -76,6 +76,7 @@ NOT_PUBLIC = re.compile(
     r"|\b(?:isn't|aren't|not)\s+yet\s+(?:public|announced|official)\b"
     r"|\b(?:between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|on\s+the\s+(?:down-?low|qt))"
     r"(?=\s*[:,\u2014\u2013-]?\s*[^.!?\n]{0,60}?(?:\d|%|\b(?:revenue|profits?|numbers|results|deals?"
+    r"|inspections?|ofsted|visits?|audits?|next\s+week|tomorrow"
     r"|layoffs|acquisition|merger|headcount|valuation|salar(?:y|ies)|figures|forecast|earnings"
     r"|contracts?|roadmap|launch|customers?|clients?|reorg\w*|funding|churn|margins?|sales|growth"
     r"|sign-?ups|pipeline|bookings|arr|mrr|targets?|quota|budgets?|pric(?:e|es|ing)|points"
@@ -93,8 +94,16 @@ SENSITIVE_EVENT = re.compile(
     r"|merger|merging|job\s+cuts|(?:site|office|plant|store|branch)\s+closures?"
     r"|clos(?:e|es|ing|ure\s+of)\s+(?:the|our|a|two|three|\d+)\s+(?:[\w-]+\s+){0,2}(?:office|site|plant"
     r"|store|branch|factory|warehouse|department|unit|clinic|ward)s?|price\s+(?:rise|increase)s?"
-    r"|funding|valuation|earnings|revenue|board\s+(?:approved|voted|signed))\b"
+    r"|funding|valuation|earnings|revenue|board\s+(?:approved|voted|signed)"
+    # "Our site is losing 120 roles", "40 jobs at risk", "job losses"
+    r"|(?:losing|cutting|shedding|axing|cut)\s+(?:\d[\d,]*|\w+)\s+(?:roles|jobs|posts|positions|staff"
+    r"|people)|(?:roles|jobs|posts|positions)\s+(?:are\s+)?(?:at\s+risk|going)|job\s+losses)\b"
 )
+# An embargo kept, not broken: "Our paper is under embargo until Thursday 10:00 GMT. I'll post
+# the link then." (the time it lifts, and nothing of the content: no "but", no colon with the
+# news after it, as in "Embargoed until Tuesday: our Series C").
+EMBARGO_KEPT = re.compile(r"(?:under\s+embargo|embargoed)\s+until\b[^.!?\n]*")
+EMBARGO_BROKEN = re.compile(r":\s|\bbut\b|\bhere's\b|\bhere\s+is\b|\bsneak\b|\bspoiler|[—–]")
 ANNOUNCED_LATER = re.compile(
     r"\b(?:announcement|news|press\s+release|memo|all-hands)\s+(?:goes\s+out|is\s+going\s+out"
     r"|comes\s+out|drops|lands|is\s+due|is\s+scheduled|is\s+on|will\s+(?:go\s+out|come|be\s+"
