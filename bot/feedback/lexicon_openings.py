@@ -32,7 +32,12 @@ _ABOUT_THE_POST = (
     # "I've been sitting on this post for weeks", "finally decided to write it"
     r"|(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:sitting\s+on|putting\s+off|drafting"
     r"|going\s+back\s+and\s+forth\s+on|(?:thinking\s+about|debating)\s+(?:writing|posting|sharing))"
-    r"\s+(?:this|it)"
+    r"\s+(?:(?:writing|posting|sharing)\s+)?(?:this|it)"
+    # "Okay so this is a bit random but hear me out"
+    r"|(?:this\s+(?:is|might\s+be|may\s+be)\s+(?:a\s+bit\s+|slightly\s+|kind\s+of\s+|totally\s+"
+    r"|completely\s+)?(?:random|off-topic|different|unusual|weird|out\s+there)\s*,?\s+(?:but\s+)?)?"
+    r"hear\s+me\s+out"
+    r"|this\s+(?:is|might\s+be)\s+(?:a\s+bit\s+|slightly\s+|totally\s+)?(?:random|off-topic)"
     # hesitating in public: "I've gone back and forth for weeks on whether to post this"
     r"|(?:i've|i\s+have|i|we've|we\s+have|we)\s+(?:been\s+)?(?:gone\s+|going\s+|went\s+)?"
     r"(?:back\s+and\s+forth|debat\w+|agonis\w+|agoniz\w+|hesitat\w+|dither\w+|wrestl\w+"
@@ -106,8 +111,8 @@ _GREETING = (
     r"|ok|okay|safe|finds\s+you)"
     r"|(?:a\s+)?quick\s+(?:one|note|post|thought)(?:\s+(?:today|for\s+you|this\s+week))?(?=\s*[.!:,])"
 )
-GENERIC_OPENINGS = re.compile(
-    rf"[\W_]*{_LEAD_IN}(?P<opening>"
+GENERIC_OPENINGS = re.compile(  # after a thread's number ("1/", "1/12")
+    rf"[\W_]*(?:\d{{1,2}}\s*/\s*(?:\d{{1,2}})?[\W_]*)?{_LEAD_IN}(?P<opening>"
     rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_FEELINGS}"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
     rf"|{_GREETING}"
