@@ -90,6 +90,7 @@ _NEWS_LABEL = (
     # a teaser instead of the news: "So... it finally happened", "The day has come", "We did it!"
     r"|(?:it|this|that)\s+(?:finally\s+|actually\s+|really\s+)?(?:happened|is\s+happening"
     r"|'s\s+happening)(?=\s*(?:[.!…]|$))"
+    r"|(?:it|this|that)(?:'s|\s+has)\s+(?:finally\s+|actually\s+)?happened(?=\s*(?:[.!…]|$))"
     r"|the\s+day\s+(?:has\s+(?:finally\s+)?(?:come|arrived)|is\s+(?:finally\s+)?here)"
     r"|(?:i|we)\s+(?:finally\s+|actually\s+)?did\s+it(?=\s*[.!…])"
     # "It's with great pleasure that I announce", "It is with mixed emotions that we share"
@@ -133,3 +134,6 @@ GENERIC_OPENINGS = re.compile(  # after a thread's number ("1/", "1/12")
     rf"|{_ABOUT_THE_POST}"
     r")(?![\w'-])"
 )
+
+# A post that is only labels and teasers: "Big news! 🎉 Well, it's finally happened."
+TEASER_ONLY = re.compile(rf"[\W_]*(?:{_LEAD_IN}(?:{_NEWS_LABEL})(?![\w'-])[\W_]*)+")

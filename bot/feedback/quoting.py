@@ -32,6 +32,8 @@ MENTION_CUE = re.compile(
     r"|labels?|clich[eé]s?|sayings?)(?:\s+(?:like|such\s+as))?"
     r"|(?:buzz)?(?:words|phrases|terms|expressions|labels|clich[eé]s|jargon)\s+(?:like|such\s+as)"
     r"|so-called)\b"
+    # "the phrase I skip fastest": a clause about the phrase follows, not the phrase itself
+    r"(?!\s+(?:i|i'd|i've|i'm|we|you|they|he|she|that|which|who|nobody|everyone|people)\b)"
     r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:"
     # "Words I'd ban from every deck: synergy, leverage": a list introduced by a colon.
     r"|\b(?:buzz)?(?:words?|phrases?|terms?|jargon|clich[eé]s?|expressions?|vocabulary)\b"
