@@ -326,7 +326,9 @@ SLANG_BEFORE = re.compile(
     r"\b(?:is|was|were|are|be|been|being|went|go|goes|going|gone|get|gets|got|getting|drives?"
     r"|drove|driving|absolutely|totally|completely|proper|properly)\s+(?:[a-z']+\s+)?$|'s\s+$"
 )
-SLANG_AFTER = re.compile(r"\s*(?:[!.?,;:)…]|$|\s(?:and|but|so|tonight|today|out)\b)")
+SLANG_AFTER = re.compile(
+    r"\s*(?:[!.?,;:)…]|$|\s(?:and|but|so|tonight|today|out|last|yesterday|again|when|after|over)\b)"
+)
 
 
 def _slang_mental(folded: str, start: int, end: int) -> bool:
