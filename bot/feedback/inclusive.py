@@ -102,8 +102,6 @@ def _plural(word: str) -> str:
     return word + "s"
 
 
-_RELATIVES = "mother mum mom grandmother grandma gran granny nan nana grandad grandpa".split()
-
 EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
     {
         "id": "chorus-gendered-profession",
@@ -118,7 +116,7 @@ EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
         "note": "The profession is the point; naming gender first suggests it is unusual.",
     },
     # 18F's content guide (CC0), inclusive-language.md: sensory disabilities as figures of
-    # speech, and women or older relatives as a stand-in for a beginner.
+    # speech (and, in trivialising(), women or older relatives as a stand-in for a beginner).
     {
         "id": "18f-tone-deaf",
         "file": "18f",
@@ -127,21 +125,6 @@ EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
         "considerate": ["out of touch", "insensitive", "misjudged"],
         "inconsiderate": {"tone deaf": "a", "tone-deaf": "a"},
         "note": "A sensory disability as a figure of speech adds to its stigma.",
-    },
-    {
-        "id": "18f-your-mother-could",
-        "file": "18f",
-        "type": "basic",
-        "condition": None,
-        "considerate": ["anyone could use it", "a first-time user could use it"],
-        "inconsiderate": {
-            f"{whose} {relative} {can} {verb}": "a"
-            for whose in ("your", "my", "his", "her")
-            for relative in _RELATIVES
-            for can in ("can", "could", "would")
-            for verb in ("use it", "use this", "do it", "do this", "understand it", "set it up")
-        },
-        "note": "Women and older relatives are not a stand-in for a beginner.",
     },
 )
 
@@ -262,9 +245,17 @@ JOKE_NAZI = re.compile(
     r"\b(?!(?:the|a|an|former|neo|anti|of|and|by|from|were|was|are|is|german|austrian|actual|real"
     r"|against|to|with|on|in|fought|fighting|fight)\b)[a-z]+[\s-]+[Nn]azis?\b|\bfemi-?nazis?\b"
 )
+_RELATIVES = "mother mum mom grandmother grandma gran granny nan nana grandad grandpa"
+# 18F's content guide (CC0): "so simple your mother can use it" makes women or older relatives
+# a stand-in for a beginner.
+MOTHER_COULD = re.compile(
+    rf"\b(?:your|my|his|her)\s+(?:{_RELATIVES.replace(' ', '|')})\s+(?:can|could|would)\s+"
+    r"(?:(?:easily|even)\s+)?(?:use|do|understand|set\s+up|work)\b"
+)
+MOTHER_NOTE = "Women and older relatives are not a stand-in for a beginner."
 TRIVIALISING_WORDS = frozenset(
     "attack attacks seizure seizures stroke strokes breakdown breakdowns aneurysm aneurysms ptsd "
-    "ocd nazi nazis feminazi feminazis".split()
+    f"ocd nazi nazis feminazi feminazis {_RELATIVES}".split()
 )
 HYPERBOLE_NOTE = (
     "Using an illness or a medical emergency as a figure of speech makes light of it for people "
@@ -274,14 +265,18 @@ NAZI_NOTE = "Calling someone strict a 'nazi' makes light of genocide."
 
 
 def trivialising(tokens: Tokens, text: str, folded: str) -> list[Found]:
-    """Figures of speech that make light of illness ("gave me a panic attack") or of an
-    atrocity ("grammar nazi")."""
+    """Figures of speech that make light of illness ("gave me a panic attack"), of an
+    atrocity ("grammar nazi") or of women ("so simple your mother could use it")."""
     if tokens.vocabulary.isdisjoint(TRIVIALISING_WORDS):
         return []
     found = []
     for m in HYPERBOLE.finditer(folded):
         term = Term(m.group("condition"), "chorus-hyperbole", "basic", "a", (), HYPERBOLE_NOTE)
         found.append(Found(m.start("condition"), m.end("condition"), term))
+    for m in MOTHER_COULD.finditer(folded):
+        considerate = ("anyone could use it", "a first-time user could use it")
+        term = Term(m.group(), "18f-your-mother-could", "basic", "a", considerate, MOTHER_NOTE)
+        found.append(Found(m.start(), m.end(), term))
     for m in JOKE_NAZI.finditer(text):
         said = m.group().lower()
         term = Term(said, "chorus-joke-nazi", "basic", "a", ('"stickler"', '"pedant"'), NAZI_NOTE)
@@ -313,10 +308,11 @@ _HONORIFIC = (
     r"(?i:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|lady|lord|cllr|councillor|rev)\.?\s+)"
 )
 _CAPITAL = r"\p{Lu}[\p{Ll}'’-]+"
-_NAME = rf"(?:{_HONORIFIC}?{_CAPITAL}(?:\s+{_CAPITAL})+|{_HONORIFIC}{_CAPITAL})"
+_NAME = rf"(?:{_HONORIFIC}?{_CAPITAL}(?:\s+{_CAPITAL}){{1,3}}|{_HONORIFIC}{_CAPITAL})"
 NAMED_AFTER = regex.compile(rf"\s*,?\s*{_NAME}(?![\p{{L}}])")
-NAMED_BEFORE = regex.compile(
-    rf"{_NAME},?\s+(?:(?i:our|the|their|his|her|my|your|its)\s+)?(?:[\p{{Ll}}-]+\s+)?$"
+NAMED_BEFORE = regex.compile(  # read backwards from the title: only the words right before it
+    rf"{_NAME},?\s+(?:(?i:our|the|their|his|her|my|your|its)\s+)?(?:[\p{{Ll}}-]+\s+)?$",
+    regex.REVERSE,
 )
 
 
@@ -340,9 +336,11 @@ def _slang_mental(folded: str, start: int, end: int) -> bool:
 
 def _named(text: str, start: int, end: int) -> bool:
     """True when a gendered title stands beside the name of the person who holds it."""
-    return bool(
-        NAMED_AFTER.match(text, end) or NAMED_BEFORE.search(text[max(0, start - 60) : start])
-    )
+    after = text[end : end + 80]
+    if after.lstrip(" ,")[:1].isupper() and NAMED_AFTER.match(after):
+        return True
+    before = text[max(0, start - 60) : start]
+    return "," in before and NAMED_BEFORE.search(before) is not None
 
 
 def _paired(folded: str, end: int, start: int) -> bool:

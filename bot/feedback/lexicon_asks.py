@@ -117,6 +117,12 @@ ASK_IMPERATIVE = re.compile(
 )
 
 
+IMPERATIVE_VERBS = ("share", "name", "recommend", "suggest", "nominate", "send", "point", "post")
+IMPERATIVE_VERBS += ("list", "pick")
+
+
 def invites(folded: str) -> bool:
     """True when folded text asks readers to reply, with or without a question mark."""
-    return bool(ASKS.search(folded) or ASK_CLAUSES.search(folded) or ASK_IMPERATIVE.search(folded))
+    if ASKS.search(folded) or ASK_CLAUSES.search(folded):
+        return True
+    return any(v in folded for v in IMPERATIVE_VERBS) and bool(ASK_IMPERATIVE.search(folded))

@@ -182,7 +182,10 @@ ACT_BY = patterns(
     r"(?:free|for\s+free|half\s+price|on\s+us)",
     first_letters="suobejyf",
 )
-ACT_WORDS = frozenset("switch upgrade subscribe order buy sign enrol enroll join first".split())
+ACT_WORDS = frozenset("switch upgrade subscribe order buy sign enrol enroll join".split())
+FREE_MONTHS_WORDS = frozenset("free half".split())
+ACT_ANCHORS = ("today", "now", "tonight", "this", "first")
+ACT_REACH = (50, 40)  # where ACT_BY can match around an anchor
 # "20% off", "save 30%", "$10 off", "only $9", "half price".
 PRICE_PUSH = patterns(
     r"\d{1,3}\s?%\s?off",

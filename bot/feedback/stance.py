@@ -68,7 +68,9 @@ NOT_SUPERLATIVES = frozenset(
     " quest suggest invest protest digest arrest manifest".split()
 )
 # A superlative after its verb: "the phrase I skip fastest in my feed", "the hardest of all".
-SUPERLATIVE_IN = re.compile(r"\b([a-z]{2,}est)\s+(?:in|of|on)\s+(?:my|the|our|your|this|all)\b")
+# Found from the literal "est " (fast), then the word is read back.
+SUPERLATIVE_IN = re.compile(r"est\s+(?:in|of|on)\s+(?:my|the|our|your|this|all)\b")
+WORD_BEFORE = re.compile(r"(?<![a-z])([a-z]{2,})$")
 # "faster than", "more reliable than", "does more for parents' anxiety than for learning"
 COMPARISON = re.compile(r"\b(?:\w+er|more\s+\w+|less\s+\w+)\s+than\b")
 THAN = re.compile(r" than\b")
@@ -91,7 +93,7 @@ CONTRAST = re.compile(
     r"|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't|weren't)\s+(?:an?\s+)?(?:strategy|plan|solution"
     r"|fix|business\s+model|moat|substitute|excuse|personality|culture|career|metric|growth"
     r"|progress|innovation|leadership|the\s+(?:problem|answer|point|issue|goal))\b"
-    r"|,?\s*\bnot\s+\w+(?:\s+\w+)?,\s+but\b"
+    r"|\bnot\s+\w+(?:\s+\w+)?,\s+but\b"
     # "it is not a bill, it's a plan"; "the top complaint isn't pay: it's flaky CI"; "The most
     # borrowed item wasn't a book. It was the Wi-Fi hotspot."
     r"|\b(?:isn't|wasn't|aren't|weren't|it's\s+not|that's\s+not|(?:is|was|are|were)\s+not)\s+"
@@ -173,11 +175,7 @@ def views(folded: str) -> list[tuple[int, int]]:
     found += [m.span() for m in JUDGEMENT_WORDS.finditer(folded)]
     found += _opening_superlatives(folded)
     if "est " in folded:
-        found += [
-            m.span()
-            for m in SUPERLATIVE_IN.finditer(folded)
-            if m.group(1) not in NOT_SUPERLATIVES and m.group(1) not in ("best", "worst")
-        ]
+        found += _superlatives_after_a_verb(folded)
     if "best" in folded or "worst" in folded:
         found += _best_and_worst(folded)
     if " than " in folded:
@@ -226,6 +224,17 @@ def _opening_superlatives(folded: str) -> list[tuple[int, int]]:
     for m in SUPERLATIVE_END.finditer(folded):
         before = SUPERLATIVE_WORD.search(folded, max(0, m.start() - 30), m.start())
         if before and before.group(1) + "est" not in NOT_SUPERLATIVES:
+            found.append((before.start(1), m.end()))
+    return found
+
+
+def _superlatives_after_a_verb(folded: str) -> list[tuple[int, int]]:
+    """ "the phrase I skip fastest in my feed": a superlative before "in/of/on my/the"."""
+    found = []
+    for m in SUPERLATIVE_IN.finditer(folded):
+        before = WORD_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+        word = before.group(1) + "est" if before else ""
+        if before and word not in NOT_SUPERLATIVES and word not in ("best", "worst"):
             found.append((before.start(1), m.end()))
     return found
 

@@ -38,7 +38,6 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
                 (words.DEADLINE_PUSH, draft.lower if draft.has_any(words.DEADLINE_WORDS) else ""),
                 (words.PROMO_CODE, draft.prose if "code" in draft.lower else ""),
                 (words.POLITE_PITCH, draft.lower if draft.has_any(words.PITCH_WORDS) else ""),
-                (words.ACT_BY, draft.lower if draft.has_any(words.ACT_WORDS) else ""),
             )
             for m in pattern.finditer(text)
             if draft.is_own(*m.span())
@@ -47,7 +46,7 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             and not _named_or_asked(draft, m.start(), m.end())
         }
     )
-    found = sorted({*found, *_lures(draft), *_scarcity(draft)})
+    found = sorted({*found, *_lures(draft), *_scarcity(draft), *_act_by(draft)})
     for start, end in found:
         yield Hit(
             "warning",
@@ -58,6 +57,21 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _act_by(draft: Draft) -> list[tuple[int, int]]:
+    """A buying verb with a deadline, or free months, read only around the words they need."""
+    vocabulary = draft.tokens.vocabulary
+    deadline = not vocabulary.isdisjoint(words.ACT_ANCHORS[:4])
+    if not (deadline and draft.has_any(words.ACT_WORDS)) and not (
+        "first" in vocabulary and draft.has_any(words.FREE_MONTHS_WORDS)
+    ):
+        return []
+    return [
+        m.span()
+        for m in _around(draft, words.ACT_BY, words.ACT_ANCHORS, words.ACT_REACH)
+        if not _named_or_asked(draft, m.start(), m.end())
+    ]
 
 
 def _named_or_asked(draft: Draft, start: int, end: int) -> bool:

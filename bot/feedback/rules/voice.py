@@ -42,8 +42,8 @@ def no_stance(draft: Draft) -> Iterator[Hit]:
     company channel is news colleagues need; it doesn't need a view.)"""
     if draft.platform.name == "internal":
         return
-    teaser = lexicon_openings.TEASER_ONLY.fullmatch(draft.lower) is not None
-    if not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE and not teaser:
+    short = not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE
+    if short and not lexicon_openings.TEASER_ONLY.fullmatch(draft.lower):
         return  # a short post with no link; too_short speaks for the emptiest
     # A link with a word or two ("Must read:", "Thoughts?") has no room for a view, whatever
     # the words are: it is a bare link with a caption.
