@@ -3,7 +3,7 @@
     python scripts/vendor_wordlists.py --equality ../retext-equality --cuss ../cuss \
         --passive ../retext-passive --joblint ../Joblint \
         --intensify ../hedges ../weasels ../fillers --proselint ../proselint \
-        --simplify ../retext-simplify
+        --simplify ../retext-simplify --18f ../content-guide
 
 Each source is MIT-licensed (proselint: BSD-3-Clause); its licence is copied beside the data
 it became:
@@ -25,6 +25,9 @@ it became:
 - proselint (BSD-3-Clause; checks/industrial_language/corporate_speak.py, jargon.py,
   commercialese.py, checks/misc/pretension.py and the Garner list of checks/cliches/):
   corporate catchphrases, jargon and clichés -> bot/feedback/data/jargon.json
+- 18F's content guide (CC0-1.0; _pages/our-approach/plain-language.md): its "Words to avoid"
+  and figures of speech, each with 18F's own exemption ("foster (unless it's children)")
+  -> bot/feedback/data/18f.json
 
 The JSON keeps the upstream data as it is; which patterns Chorus applies, and how, is
 decided in bot/feedback/inclusive.py, never by editing these files.
@@ -205,6 +208,24 @@ def proselint(checkout: Path) -> dict[str, Any]:
     }
 
 
+EIGHTEEN_F_PAGE = "_pages/our-approach/plain-language.md"
+
+
+def eighteen_f(checkout: Path) -> dict[str, Any]:
+    """18F's figures of speech and words to avoid, each with its note (exemption or advice)."""
+    lines = (checkout / EIGHTEEN_F_PAGE).read_text(encoding="utf-8").splitlines()
+    words = []
+    for line in lines:
+        m = re.fullmatch(r"- ([a-z][\w -]*?)(?: \((.*)\))?", line.strip())
+        if m:
+            words.append({"words": m.group(1), "note": (m.group(2) or "").replace("_", "")})
+    return {
+        "source": f"18F/content-guide {EIGHTEEN_F_PAGE}",
+        "license": "CC0-1.0",
+        "words": words,
+    }
+
+
 def _write(name: str, data: dict[str, Any], checkout: Path, licence_name: str) -> None:
     DATA.mkdir(parents=True, exist_ok=True)
     text = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=False) + "\n"
@@ -231,6 +252,9 @@ def main() -> None:
     )
     parser.add_argument("--proselint", type=Path, help="a checkout of amperser/proselint")
     parser.add_argument("--simplify", type=Path, help="a checkout of retextjs/retext-simplify")
+    parser.add_argument(
+        "--18f", dest="eighteen_f", type=Path, help="a checkout of 18F/content-guide"
+    )
     args = parser.parse_args()
     if args.equality:
         _write("equality.json", equality(args.equality), args.equality, "retext-equality")
@@ -248,8 +272,11 @@ def main() -> None:
         _write("jargon.json", proselint(args.proselint), args.proselint, "proselint")
     if args.simplify:
         _write("simplify.json", simplify(args.simplify), args.simplify, "retext-simplify")
+    if args.eighteen_f:
+        _write("18f.json", eighteen_f(args.eighteen_f), args.eighteen_f, "18f")
     if not (
         args.simplify
+        or args.eighteen_f
         or args.equality
         or args.cuss
         or args.passive

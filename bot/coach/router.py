@@ -147,6 +147,9 @@ STRONG_WORRY = regex.compile(
     r"procrastinat\w*|"
     # no time
     r"busy|no\s+time|(?:don'?t|do\s+not|never)\s+have\s+(?:the\s+|enough\s+|any\s+)?time|"
+    # a time budget too small: "I only have ten minutes a day for this"
+    r"(?:only|just)\s+(?:have|get|got|find)\s+(?:about\s+|around\s+|maybe\s+)?(?:\d{1,2}|five|ten"
+    r"|fifteen|twenty|thirty|a\s+few|a\s+couple\s+of)\s+(?:spare\s+)?minutes|"
     # too worn out to write: "I'm too tired after my shifts to write anything"
     r"too\s+(?:tired|exhausted|drained|knackered|shattered|worn\s+out|wiped)\b|"
     # an audience that barely answers: "my posts get about three likes each"

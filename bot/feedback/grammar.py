@@ -57,6 +57,27 @@ NOT_PARTICIPLES = frozenset(
 )
 EED_PARTICIPLES = frozenset("agreed freed guaranteed decreed refereed disagreed".split())
 MODIFIERS = BETWEEN | DEGREE
+# "It was overloaded extension leads": a participle straight before a noun is an adjective. A
+# passive's participle is followed by a function word, a number or nothing ("was broken by",
+# "was thrown away", "were fixed in May", "was released 3 days ago"); verbs that take two
+# objects stay passive before a noun ("we were awarded funding", "I was sent emails").
+AFTER_PASSIVE = frozenset(
+    """
+    by to in on at for with from into onto out up down off over away back as and or but nor
+    the a an this that these those my our your his her their its me him us them it you i we
+    they she he last yesterday today tonight tomorrow before after because when while so than
+    until since again here there through across under about around together early late once
+    twice every each all both some any no not only just also yet still then now ago within
+    without between during against along behind beyond near per via upon if whether where
+    which who whom whose what how why too very more less enough instead either neither
+    """.split()
+)
+TWO_OBJECTS = frozenset(
+    """
+    given awarded offered sent shown told asked granted handed paid promised taught denied
+    charged issued allowed owed lent sold brought bought served fed assigned refused
+    """.split()
+)
 # Words ending in -ly that are adjectives, not adverbs of manner.
 NOT_MANNER = frozenset("family friendly lonely lovely lively elderly early ugly holy silly".split())
 
@@ -82,6 +103,16 @@ def _manner(word: str) -> bool:
     return len(word) > 4 and word.endswith("ly") and word not in NOT_MANNER
 
 
+def _before_a_noun(participle: str, after: str) -> bool:
+    """True when the word after the participle is a noun it describes ("overloaded leads")."""
+    return (
+        participle not in TWO_OBJECTS
+        and after not in AFTER_PASSIVE
+        and after.isalpha()
+        and not _manner(after)
+    )
+
+
 def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
     """Spans of passive verb groups ("was broken by", "were written")."""
     found: list[tuple[int, int]] = []
@@ -105,6 +136,9 @@ def passives(tokens: Tokens, text: str) -> list[tuple[int, int]]:
         if degree or word in STATES or not is_participle(word):
             continue
         by = j + 1 < count and words[j + 1] == "by" and adjacent(j, j + 1)
+        after = words[j + 1] if j + 1 < count and adjacent(j, j + 1) else ""
+        if after and _before_a_noun(word, after):
+            continue
         if (word in BY_ONLY and not by) or (
             word == "fed" and j + 1 < count and words[j + 1] == "up"
         ):

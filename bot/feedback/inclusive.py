@@ -27,6 +27,8 @@ from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
+import regex
+
 from bot.feedback.match import JOIN, Match, Phrasebook, Tokens
 
 DATA = Path(__file__).parent / "data"
@@ -54,7 +56,7 @@ miss., mrs., father of *
 """
 # Words whose everyday sense is not about illness, disability, race or gender.
 _EVERYDAY = """
-invalid, disabled, special, challenged, mental, depressed, binge, panic attack, insomnia,
+invalid, disabled, special, challenged, depressed, binge, panic attack, insomnia,
 dummy, dummyvariable, dummyvalue, dummyobject, asylum, barren, stammering, rehab, detox,
 alcoholic, nuts, primitive, sophisticated technology, sophisticated culture, master,
 masters, masterful, masterpiece, mastermind, masterplan, master plan, masterstroke,
@@ -112,6 +114,17 @@ EXTRA_PATTERNS: tuple[dict[str, Any], ...] = (
             **{f"{m} {_plural(p)}": "a" for m in _MARKED_PLURAL for p in _PROFESSIONS},
         },
         "note": "The profession is the point; naming gender first suggests it is unusual.",
+    },
+    # 18F's content guide (CC0), inclusive-language.md: sensory disabilities as figures of
+    # speech (and, in trivialising(), women or older relatives as a stand-in for a beginner).
+    {
+        "id": "18f-tone-deaf",
+        "file": "18f",
+        "type": "basic",
+        "condition": None,
+        "considerate": ["out of touch", "insensitive", "misjudged"],
+        "inconsiderate": {"tone deaf": "a", "tone-deaf": "a"},
+        "note": "A sensory disability as a figure of speech adds to its stigma.",
     },
 )
 
@@ -203,6 +216,8 @@ def inconsiderate(tokens: Tokens, text: str, folded: str) -> list[Found]:
         for n, m in enumerate(matches)
         if n not in quiet
         and not _inside_considerate(m, folded)
+        and not (m.value.kind == "or" and _named(text, m.start, m.end))
+        and not (m.value.phrase == "mental" and not _slang_mental(folded, m.start, m.end))
         and not (
             m.value.pattern_id in ABLIST
             and (
@@ -230,9 +245,17 @@ JOKE_NAZI = re.compile(
     r"\b(?!(?:the|a|an|former|neo|anti|of|and|by|from|were|was|are|is|german|austrian|actual|real"
     r"|against|to|with|on|in|fought|fighting|fight)\b)[a-z]+[\s-]+[Nn]azis?\b|\bfemi-?nazis?\b"
 )
+_RELATIVES = "mother mum mom grandmother grandma gran granny nan nana grandad grandpa"
+# 18F's content guide (CC0): "so simple your mother can use it" makes women or older relatives
+# a stand-in for a beginner.
+MOTHER_COULD = re.compile(
+    rf"\b(?:your|my|his|her)\s+(?:{_RELATIVES.replace(' ', '|')})\s+(?:can|could|would)\s+"
+    r"(?:(?:easily|even)\s+)?(?:use|do|understand|set\s+up|work)\b"
+)
+MOTHER_NOTE = "Women and older relatives are not a stand-in for a beginner."
 TRIVIALISING_WORDS = frozenset(
     "attack attacks seizure seizures stroke strokes breakdown breakdowns aneurysm aneurysms ptsd "
-    "ocd nazi nazis feminazi feminazis".split()
+    f"ocd nazi nazis feminazi feminazis {_RELATIVES}".split()
 )
 HYPERBOLE_NOTE = (
     "Using an illness or a medical emergency as a figure of speech makes light of it for people "
@@ -242,14 +265,18 @@ NAZI_NOTE = "Calling someone strict a 'nazi' makes light of genocide."
 
 
 def trivialising(tokens: Tokens, text: str, folded: str) -> list[Found]:
-    """Figures of speech that make light of illness ("gave me a panic attack") or of an
-    atrocity ("grammar nazi")."""
+    """Figures of speech that make light of illness ("gave me a panic attack"), of an
+    atrocity ("grammar nazi") or of women ("so simple your mother could use it")."""
     if tokens.vocabulary.isdisjoint(TRIVIALISING_WORDS):
         return []
     found = []
     for m in HYPERBOLE.finditer(folded):
         term = Term(m.group("condition"), "chorus-hyperbole", "basic", "a", (), HYPERBOLE_NOTE)
         found.append(Found(m.start("condition"), m.end("condition"), term))
+    for m in MOTHER_COULD.finditer(folded):
+        considerate = ("anyone could use it", "a first-time user could use it")
+        term = Term(m.group(), "18f-your-mother-could", "basic", "a", considerate, MOTHER_NOTE)
+        found.append(Found(m.start(), m.end(), term))
     for m in JOKE_NAZI.finditer(text):
         said = m.group().lower()
         term = Term(said, "chorus-joke-nazi", "basic", "a", ('"stickler"', '"pedant"'), NAZI_NOTE)
@@ -272,6 +299,48 @@ def suggestion(term: Term) -> str:
     alternative = plain(term)
     advice = f"Try {alternative}." if alternative else "Try a plainer word."
     return f"{advice} {term.note}" if term.note else advice
+
+
+# "Our chairwoman, Dr Ruth Amos," / "Ruth Amos, our chairwoman" / "Chairwoman Ruth Amos": the
+# title of a named person is hers, as her pronouns are (retext-equality's gendered pairs are
+# for roles in general, "a chairman" or "the chairman" of any board).
+_HONORIFIC = (
+    r"(?i:(?:dr|mr|mrs|ms|mx|miss|prof|professor|sir|dame|lady|lord|cllr|councillor|rev)\.?\s+)"
+)
+_CAPITAL = r"\p{Lu}[\p{Ll}'’-]+"
+_NAME = rf"(?:{_HONORIFIC}?{_CAPITAL}(?:\s+{_CAPITAL}){{1,3}}|{_HONORIFIC}{_CAPITAL})"
+NAMED_AFTER = regex.compile(rf"\s*,?\s*{_NAME}(?![\p{{L}}])")
+NAMED_BEFORE = regex.compile(  # read backwards from the title: only the words right before it
+    rf"{_NAME},?\s+(?:(?i:our|the|their|his|her|my|your|its)\s+)?(?:[\p{{Ll}}-]+\s+)?$",
+    regex.REVERSE,
+)
+
+
+# "That night was mental!", "the office went mental": the slang, said of a thing; "mental health",
+# "a mental note", "mental arithmetic" are the plain adjective before its noun.
+SLANG_BEFORE = re.compile(
+    r"\b(?:is|was|were|are|be|been|being|went|go|goes|going|gone|get|gets|got|getting|drives?"
+    r"|drove|driving|absolutely|totally|completely|proper|properly)\s+(?:[a-z']+\s+)?$|'s\s+$"
+)
+SLANG_AFTER = re.compile(
+    r"\s*(?:[!.?,;:)…]|$|\s(?:and|but|so|tonight|today|out|last|yesterday|again|when|after|over)\b)"
+)
+
+
+def _slang_mental(folded: str, start: int, end: int) -> bool:
+    """True when "mental" is the slang for wild ("that night was mental!")."""
+    return bool(
+        SLANG_BEFORE.search(folded[max(0, start - 30) : start]) and SLANG_AFTER.match(folded, end)
+    )
+
+
+def _named(text: str, start: int, end: int) -> bool:
+    """True when a gendered title stands beside the name of the person who holds it."""
+    after = text[end : end + 80]
+    if after.lstrip(" ,")[:1].isupper() and NAMED_AFTER.match(after):
+        return True
+    before = text[max(0, start - 60) : start]
+    return "," in before and NAMED_BEFORE.search(before) is not None
 
 
 def _paired(folded: str, end: int, start: int) -> bool:

@@ -1,6 +1,8 @@
 """Buzzwords: Chorus's list with plain alternatives, and the maintained lists beside it.
 
 - Chorus's own list (JARGON) maps each buzzword to a plain alternative.
+- 18F's content guide's words to avoid (CC0), less its everyday words (EIGHTEEN_F_IGNORED);
+  its own exemptions ("foster (unless it's children)") are literal senses (senses.py).
 - proselint's corporate speak, jargon, commercialese and pretension lists and Garner's clichés
   ("a quantum leap", "a sea change") (BSD-3-Clause), and Joblint's
   "visionary" words (MIT), vendored in bot/feedback/data/ by scripts/vendor_wordlists.py, add
@@ -115,7 +117,30 @@ JARGON: dict[str, str] = {
     "bring your whole self to work": "be yourself at work",
     "run it up the flagpole": "try it out",
     "put a pin in it": "come back to it later",
+    # the CV and "about us" clichés every recruiter skims past
+    "results-driven": "say which results",
+    "results-oriented": "say which results",
+    "self-starter": "say what you started",
+    "proven track record": "what you did",
+    "add value": "say what it changes",
+    "adds value": "say what it changes",
+    "adding value": "say what it changes",
+    "fast-paced environment": "busy team",
+    "dynamic environment": "busy team",
+    "culture of innovation": "what you try",
 }
+# 18F's words to avoid that a post uses in their plain sense ("the agenda", "key findings",
+# "deliver a talk", "commit the change", "in order to" is retext-simplify's), or that other
+# rules cover ("illegals": inclusive language; "thought leader", "utilize", "empower",
+# "leverage", "robust", "going forward" are in Chorus's list with its own alternatives).
+EIGHTEEN_F_IGNORED = frozenset(
+    """
+    agenda; advancing; collaborate; combating; commit; pledge; countering; deliver; deploy;
+    dialogue; execute; focusing; impact; initiate; in order to; key; land; modify; progress;
+    promote; simple; simply; user testing; drive; drive out; illegals; illegal aliens;
+    thought leader; utilize; empower; leverage; robust; going forward; innovative
+    """.replace("\n", " ").split(";")
+)
 
 # Entries of the maintained lists that are everyday words or jobs other rules do: "ping me" and
 # "reach out" invite replies, "enlighten" and "greenfield" are plain English, "drill-down" is
@@ -221,6 +246,19 @@ def _simplify() -> list[tuple[str, str]]:
     ]
 
 
+def _eighteen_f() -> list[tuple[str, str]]:
+    """18F's words to avoid that Chorus applies, each with 18F's "use ..." alternative."""
+    data = json.loads((DATA / "18f.json").read_text(encoding="utf-8"))
+    ignored = {p.strip() for p in EIGHTEEN_F_IGNORED}
+    applied = []
+    for entry in data["words"]:
+        use = re.match(r"use (.+?)(?: or |,|$)", entry["note"])
+        for word in entry["words"].split(" or "):
+            if word not in ignored:
+                applied.append((word, use.group(1) if use else ""))
+    return applied
+
+
 @cache
 def jargon_book() -> Phrasebook[str]:
     """Chorus's buzzwords, proselint's phrases and Joblint's visionary words, indexed (built
@@ -231,7 +269,8 @@ def jargon_book() -> Phrasebook[str]:
     extra += [p for e in expressions for p in expand(e) if p not in PLATFORM_NAMES]
     unlisted = [(p, "") for p in dict.fromkeys(extra) if p not in listed]
     plainer = [(p, plain) for p, plain in _simplify() if p not in listed]
-    return Phrasebook([*JARGON.items(), *plainer, *unlisted], inflect=True)
+    avoid = [(p, plain) for p, plain in _eighteen_f() if p not in listed]
+    return Phrasebook([*JARGON.items(), *avoid, *plainer, *unlisted], inflect=True)
 
 
 def buzzwords(tokens: Tokens, text: str) -> list[Match[str]]:

@@ -277,6 +277,10 @@ SELF_DEPRECATION_PATTERN = patterns(
     r"take\s+(?:this|it|that|my\s+words?)\s+with\s+a\s+(?:grain|pinch)\s+of\s+salt",
     r"feel\s+free\s+to\s+ignore",
     # a non-native writer running down their English: "My English is not so good"
+    # doubting the post itself: "I'm still not sure I should share it"
+    r"(?:i'm|i\s+am)\s+(?:still\s+|really\s+|honestly\s+|just\s+)?not\s+(?:sure|certain|convinced)"
+    r"\s+(?:if\s+|whether\s+|that\s+)?(?:i|we)\s+should\s+(?:even\s+|really\s+)?(?:share|post|write"
+    r"|publish|say)",
     r"my\s+(?:english|grammar|spelling|writing)\s+(?:is\s+not|isn't|is\s+far\s+from)\s+(?:so\s+|very\s+"
     r"|that\s+|too\s+|really\s+|quite\s+)?(?:good|great|perfect|strong|fluent)",
     r"my\s+(?:english|grammar|spelling)\s+is\s+(?:very\s+|quite\s+|a\s+bit\s+|so\s+)?(?:bad|poor|weak"

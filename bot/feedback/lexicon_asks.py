@@ -6,6 +6,8 @@ have questions", "I'm happy to read it", "I'd be grateful for an introduction".
 
 from __future__ import annotations
 
+import re
+
 from bot.feedback.lexicon import patterns, phrases
 
 ASKS = phrases(
@@ -73,12 +75,24 @@ ASK_CLAUSES = patterns(
     # "Ask me anything", "Change my mind", "Shout if you have questions"
     r"ask\s+me\s+(?:anything|about|your|how|what|why|questions)",
     r"change\s+my\s+mind",
+    r"prove\s+(?:me|us)\s+wrong",
+    # "you can write me", "feel free to email me": a non-native "write me" included
+    r"(?:you\s+can|you\s+could|feel\s+free\s+to|please|do)\s+(?:write|message|email|dm|text"
+    r"|contact|call)\s+(?:to\s+)?(?:me|us)",
+    # "I'd love feedback from anyone who tries it", "we'd welcome your thoughts"
+    r"(?:i'd|i\s+would|we'd|we\s+would)\s+(?:really\s+|so\s+)?(?:love|welcome|value)\s+(?:some\s+"
+    r"|your\s+|any\s+|more\s+)?(?:feedback|thoughts|input|ideas|suggestions|pointers|tips"
+    r"|recommendations|stories|examples)",
+    # "Happy to talk about how we built it": an offer to readers, subject left out
+    r"(?:always\s+)?(?:happy|glad|keen)\s+to\s+(?:talk|chat)\s+(?:about|through|more|with|it)",
     r"(?:shout|holler|give\s+me\s+a\s+(?:shout|ping|call)|ping\s+me|ask|comment|reply|message\s+me"
     r"|drop\s+me\s+a\s+(?:line|note)|get\s+in\s+touch|let\s+me\s+know)\s+if\s+you",
     r"if\s+you\s+(?:have|'ve\s+got)\s+(?:any\s+)?(?:questions|thoughts|ideas|feedback|suggestions"
     r"|tips|stories|examples)",
+    # "Questions welcome", "Questions about fieldwork welcome", "tips on it are very welcome"
     r"(?:questions|pointers|recommendations|suggestions|introductions?|intros?|tips|advice|ideas"
-    r"|feedback|thoughts|comments)\s+(?:are\s+)?(?:very\s+|always\s+|most\s+)?welcome",
+    r"|feedback|thoughts|comments)(?:\s+(?:about|on|from|for)(?:\s+[\w'-]+){1,4}?)?\s+"
+    r"(?:are\s+)?(?:very\s+|always\s+|most\s+)?welcome",
     # asking readers for something or offering them something: "I'd be grateful for an
     # introduction", "I'm happy to read it", "open to suggestions"
     r"(?:i'd|i\s+would|we'd|we\s+would)\s+be\s+(?:so\s+|very\s+|really\s+)?(?:grateful|thankful"
@@ -91,10 +105,24 @@ ASK_CLAUSES = patterns(
     r"|tips|advice|help|introductions?|recommendations|suggestions|feedback|thoughts|input)",
     # "Tell me in the comments", "see you in the comments", not "the link in the comments"
     r"(?<!link\s)(?<!links\s)(?<!details\s)(?<!info\s)(?<!below\s)in\s+the\s+comments",
-    first_letters="lwkgehcsfrpmdtioaqb",
+    first_letters="lwkgehcsfrpmdtioaqby",
 )
+
+
+# A request told to readers at the start of a sentence, about them: "Share the one reading that
+# changed how you think", "Name a tool you couldn't work without", "Recommend me your best...".
+ASK_IMPERATIVE = re.compile(
+    r"(?:^|[.!?:]\s+|\n)(?:please\s+)?(?:share|name|recommend|suggest|nominate|send\s+me|point\s+me"
+    r"|post|list|pick)\b[^.!?\n]{0,80}?\b(?:you|your|you've|you'd|you're)\b"
+)
+
+
+IMPERATIVE_VERBS = ("share", "name", "recommend", "suggest", "nominate", "send", "point", "post")
+IMPERATIVE_VERBS += ("list", "pick")
 
 
 def invites(folded: str) -> bool:
     """True when folded text asks readers to reply, with or without a question mark."""
-    return bool(ASKS.search(folded) or ASK_CLAUSES.search(folded))
+    if ASKS.search(folded) or ASK_CLAUSES.search(folded):
+        return True
+    return any(v in folded for v in IMPERATIVE_VERBS) and bool(ASK_IMPERATIVE.search(folded))

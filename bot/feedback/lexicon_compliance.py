@@ -76,6 +76,7 @@ NOT_PUBLIC = re.compile(
     r"|\b(?:isn't|aren't|not)\s+yet\s+(?:public|announced|official)\b"
     r"|\b(?:between\s+(?:us|you\s+and\s+me|ourselves)|off\s+the\s+record|on\s+the\s+(?:down-?low|qt))"
     r"(?=\s*[:,\u2014\u2013-]?\s*[^.!?\n]{0,60}?(?:\d|%|\b(?:revenue|profits?|numbers|results|deals?"
+    r"|inspections?|ofsted|visits?|audits?|next\s+week|tomorrow"
     r"|layoffs|acquisition|merger|headcount|valuation|salar(?:y|ies)|figures|forecast|earnings"
     r"|contracts?|roadmap|launch|customers?|clients?|reorg\w*|funding|churn|margins?|sales|growth"
     r"|sign-?ups|pipeline|bookings|arr|mrr|targets?|quota|budgets?|pric(?:e|es|ing)|points"
@@ -93,8 +94,16 @@ SENSITIVE_EVENT = re.compile(
     r"|merger|merging|job\s+cuts|(?:site|office|plant|store|branch)\s+closures?"
     r"|clos(?:e|es|ing|ure\s+of)\s+(?:the|our|a|two|three|\d+)\s+(?:[\w-]+\s+){0,2}(?:office|site|plant"
     r"|store|branch|factory|warehouse|department|unit|clinic|ward)s?|price\s+(?:rise|increase)s?"
-    r"|funding|valuation|earnings|revenue|board\s+(?:approved|voted|signed))\b"
+    r"|funding|valuation|earnings|revenue|board\s+(?:approved|voted|signed)"
+    # "Our site is losing 120 roles", "40 jobs at risk", "job losses"
+    r"|(?:losing|cutting|shedding|axing|cut)\s+(?:\d[\d,]*|\w+)\s+(?:roles|jobs|posts|positions|staff"
+    r"|people)|(?:roles|jobs|posts|positions)\s+(?:are\s+)?(?:at\s+risk|going)|job\s+losses)\b"
 )
+# An embargo kept, not broken: "Our paper is under embargo until Thursday 10:00 GMT. I'll post
+# the link then." (the time it lifts, and nothing of the content: no "but", no colon with the
+# news after it, as in "Embargoed until Tuesday: our Series C").
+EMBARGO_KEPT = re.compile(r"(?:under\s+embargo|embargoed)\s+until\b[^.!?\n]*")
+EMBARGO_BROKEN = re.compile(r":\s|\bbut\b|\bhere's\b|\bhere\s+is\b|\bsneak\b|\bspoiler|[—–]")
 ANNOUNCED_LATER = re.compile(
     r"\b(?:announcement|news|press\s+release|memo|all-hands)\s+(?:goes\s+out|is\s+going\s+out"
     r"|comes\s+out|drops|lands|is\s+due|is\s+scheduled|is\s+on|will\s+(?:go\s+out|come|be\s+"
@@ -185,6 +194,10 @@ DISCLOSURE_PHRASES = phrases(
         "i work here",
         "where i work",
         "my day job",
+        # a bias owned up to: "so yes, I'm biased", "bias alert"
+        "i'm biased",
+        "i am biased",
+        "bias alert",
     ]
 )
 DISCLOSURE_MARKS = re.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|sponsored)\]")
@@ -193,7 +206,13 @@ DISCLOSURE_MARKS = re.compile(r"disclosure:|\((?:ad|advert|sponsored)\)|\[(?:ad|
 # designer at Helio".
 ROLE_AT = (
     r"\b(?:i(?:'m|\s+am|'ve\s+been|\s+have\s+been|\s+was|\s+work\s+as|'ve\s+worked\s+as)|as)\s+"
-    r"(?:an?|the|one\s+of\s+the)\s+[\w\s-]{{1,40}}?\s+(?:at|for|with|of)\s+{company}\b"
+    r"(?:(?:an?|the|one\s+of\s+the)\s+[\w\s-]{{1,40}}?|{title})\s+(?:at|for|with|of)\s+{company}\b"
+)
+# A title said without an article: "As CFO at Harlow Foods", "I'm head of design at Acme".
+TITLE = (
+    r"(?:(?:(?:deputy|interim|acting|senior|chief|group|global|joint)\s+)?(?:ceo|cfo|cto|coo|cmo"
+    r"|cio|ciso|cpo|vp|svp|evp|md|gm|head|director|chair|chairperson|president|founder"
+    r"|co-?founder|partner|principal|lead|editor|treasurer|secretary|counsel)(?:\s+[\w-]+){0,3}?)"
 )
 # "my colleagues at Lumora", "I co-founded Helio", "here at Acme", "since I joined Acme".
 TIES = (
@@ -209,6 +228,12 @@ TIES = (
     r"|\b(?:\w+|\d+)\s+(?:years?|months?|weeks?)\s+(?:at|with)\s+{company}\b"
     r"|\bmy\s+(?:first|last|\w+)\s+(?:day|week|month|year|anniversary)\s+(?:at|with)\s+{company}\b"
     r"|\bsince\s+(?:i\s+)?join(?:ed|ing)\s+{company}\b"
+    # "Fleetline, where I've worked as a route planner since 2019", "Acme (where I work)"
+    r"|\b{company}\b[\s,(]+where\s+(?:i|i've|i\s+have|i'm|i\s+am)\s+(?:\w+\s+)?(?:work|worked"
+    r"|working|been|employed|started|joined|lead|led)\b"
+    # the company named before, then "them": "since before I joined them as a developer"
+    r"|\bi\s+(?:joined|work\s+for|worked\s+for|work\s+with|started\s+at)\s+them\s+as\b"
+    r"|\bi(?:'ve|\s+have)\s+(?:worked|been\s+working)\s+(?:for|with)\s+them\b"
 )
 # "As a Cairn Security consultant", "I'm the Acme data lead": the company then the role (any
 # role but a customer's).
@@ -221,7 +246,9 @@ AS_EMPLOYEE = (
 WORK_AT = (
     r"\b(?:i|we)\s+(?:design|develop|code|program|engineer|write|research|consult|teach|nurse"
     r"|sell|build|lead|manage|intern|volunteer|test|support|market|recruit|lecture|practi[cs]e"
-    r"|cook|analy[sz]e|edit|report|present|advise|coach|train|mentor|do\s+\w+|handle\s+\w+)"
+    r"|cook|bake|drive|deliver|clean|photograph|film|illustrate|translate|plan|freelance|contract"
+    r"|moderate|host|analy[sz]e|edit|report|present|advise|coach|train|mentor|do\s+\w+"
+    r"|handle\s+\w+)"
     r"(?:\s+\w+)?\s+(?:at|for)\s+{company}\b"
 )
 PROMOTION = phrases(
@@ -263,5 +290,18 @@ PROMOTION = phrases(
         "offer",
         "save",
         "plans",
+        # praise and pitches without the launch words: "Hot tip for UX folks: X recruits in a day",
+        # "Want accounts that close in three days? X.", "Nobody else comes close. Switch today."
+        "tip",
+        "hot tip",
+        "want",
+        "changed how",
+        "changed the way",
+        "must-have",
+        "go-to",
+        "swear by",
+        "switch",
+        "comes close",
+        "the whole post",
     ]
 )

@@ -32,7 +32,12 @@ _ABOUT_THE_POST = (
     # "I've been sitting on this post for weeks", "finally decided to write it"
     r"|(?:i've|i\s+have|we've|we\s+have)\s+been\s+(?:sitting\s+on|putting\s+off|drafting"
     r"|going\s+back\s+and\s+forth\s+on|(?:thinking\s+about|debating)\s+(?:writing|posting|sharing))"
-    r"\s+(?:this|it)"
+    r"\s+(?:(?:writing|posting|sharing)\s+)?(?:this|it)"
+    # "Okay so this is a bit random but hear me out"
+    r"|(?:this\s+(?:is|might\s+be|may\s+be)\s+(?:a\s+bit\s+|slightly\s+|kind\s+of\s+|totally\s+"
+    r"|completely\s+)?(?:random|off-topic|different|unusual|weird|out\s+there)\s*,?\s+(?:but\s+)?)?"
+    r"hear\s+me\s+out"
+    r"|this\s+(?:is|might\s+be)\s+(?:a\s+bit\s+|slightly\s+|totally\s+)?(?:random|off-topic)"
     # hesitating in public: "I've gone back and forth for weeks on whether to post this"
     r"|(?:i've|i\s+have|i|we've|we\s+have|we)\s+(?:been\s+)?(?:gone\s+|going\s+|went\s+)?"
     r"(?:back\s+and\s+forth|debat\w+|agonis\w+|agoniz\w+|hesitat\w+|dither\w+|wrestl\w+"
@@ -85,6 +90,7 @@ _NEWS_LABEL = (
     # a teaser instead of the news: "So... it finally happened", "The day has come", "We did it!"
     r"|(?:it|this|that)\s+(?:finally\s+|actually\s+|really\s+)?(?:happened|is\s+happening"
     r"|'s\s+happening)(?=\s*(?:[.!…]|$))"
+    r"|(?:it|this|that)(?:'s|\s+has)\s+(?:finally\s+|actually\s+)?happened(?=\s*(?:[.!…]|$))"
     r"|the\s+day\s+(?:has\s+(?:finally\s+)?(?:come|arrived)|is\s+(?:finally\s+)?here)"
     r"|(?:i|we)\s+(?:finally\s+|actually\s+)?did\s+it(?=\s*[.!…])"
     # "It's with great pleasure that I announce", "It is with mixed emotions that we share"
@@ -106,8 +112,8 @@ _GREETING = (
     r"|ok|okay|safe|finds\s+you)"
     r"|(?:a\s+)?quick\s+(?:one|note|post|thought)(?:\s+(?:today|for\s+you|this\s+week))?(?=\s*[.!:,])"
 )
-GENERIC_OPENINGS = re.compile(
-    rf"[\W_]*{_LEAD_IN}(?P<opening>"
+GENERIC_OPENINGS = re.compile(  # after a thread's number ("1/", "1/12")
+    rf"[\W_]*(?:\d{{1,2}}\s*/\s*(?:\d{{1,2}})?[\W_]*)?{_LEAD_IN}(?P<opening>"
     rf"(?:(?:i'm|i\s+am|we're|we\s+are|i've\s+been|we've\s+been)\s+)?{_FEELINGS}"
     r"\s+to\s+(?:finally\s+)?(?:announce|share|say|introduce|unveil|present|reveal|welcome|join)"
     rf"|{_GREETING}"
@@ -128,3 +134,6 @@ GENERIC_OPENINGS = re.compile(
     rf"|{_ABOUT_THE_POST}"
     r")(?![\w'-])"
 )
+
+# A post that is only labels and teasers: "Big news! 🎉 Well, it's finally happened."
+TEASER_ONLY = re.compile(rf"[\W_]*(?:{_LEAD_IN}(?:{_NEWS_LABEL})(?![\w'-])[\W_]*)+")

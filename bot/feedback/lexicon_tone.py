@@ -135,7 +135,10 @@ LEAD_MAGNET = patterns(
     rf"free\s+(?:[\w-]+\s+){{0,3}}{_FREEBIE}\s+(?:for\s+)?(?:anyone|everyone|the\s+first)",
     r"book\s+(?:a|your|in\s+a|me\s+for\s+a)\s+(?:free\s+)?(?:\d+-minute\s+)?(?:(?:strategy"
     r"|discovery|intro|sales|growth|clarity|consultation|coaching|audit)\s+)?(?:call|session"
-    r"|consultation|audit)(?=[^.!?\n]{0,40}\b(?:free|today|now|me|us|limited|spots?|spaces?)\b)",
+    r"|consultation|audit)(?=[^.!?\n]{0,40}\b(?:free|today|now|me|us|limited|spots?|spaces?"
+    r"|link|profile|calendar|inbox)\b)",
+    r"book\s+(?:a|your|in\s+a|me\s+for\s+a)\s+free\s+(?:\d+-minute\s+)?(?:[\w-]+\s+)?"
+    r"(?:call|session|consultation|audit)",
     first_letters="iwcdmrtfb",
 )
 LEAD_ANCHORS = ("send", "dm", "email", "give", "comment", "message", "reply", "type", "drop")
@@ -169,6 +172,20 @@ POLITE_PITCH = patterns(
     first_letters="wacilhe",
 )
 PITCH_WORDS = frozenset("open grab steal book show walk offer offering exclusive".split())
+# A buying verb told to the reader with a deadline ("Switch today.", "Sign up this week and
+# get..."), and the free months that come with it ("your first three months free").
+ACT_BY = patterns(
+    r"(?:switch|upgrade|subscribe|order|buy|sign\s+up|enrol|enroll|join\s+us)"
+    r"(?:\s+(?!today's|now's)[\w'-]+){0,3}?\s+(?:today|now|tonight|this\s+(?:week|weekend|month))"
+    r"(?=\s*(?:[.!]|$|and\s+(?:get|save|pay)\b))",
+    r"(?:your\s+)?first\s+(?:(?:one|two|three|four|six|\d+)\s+)?(?:months?|weeks?|year)\s+"
+    r"(?:free|for\s+free|half\s+price|on\s+us)",
+    first_letters="suobejyf",
+)
+ACT_WORDS = frozenset("switch upgrade subscribe order buy sign enrol enroll join".split())
+FREE_MONTHS_WORDS = frozenset("free half".split())
+ACT_ANCHORS = ("today", "now", "tonight", "this", "first")
+ACT_REACH = (50, 40)  # where ACT_BY can match around an anchor
 # "20% off", "save 30%", "$10 off", "only $9", "half price".
 PRICE_PUSH = patterns(
     r"\d{1,3}\s?%\s?off",
@@ -201,6 +218,15 @@ PROMO_CODE = re.compile(
 )
 # A selling phrase that is the subject of a judgement is talked about, not used: "Half price
 # isn't a strategy", "Limited-time offers train customers to wait".
+# "Buy-now-pay-later", "buy now, pay later": the name of a kind of credit, not an order.
+NAMED_CREDIT = re.compile(r"[\s,-]*pay[\s-]+later")
+# "the supermarket that wants your bread at half price": a price someone asks of the writer.
+ASKED_OF = re.compile(
+    r"\b(?:wants?|wanted|asks?|asked|asking|demands?|demanded|expects?|expected|insists?\s+on"
+    r"|pressured?|push(?:es|ed)?)\b[^.!?\n]{0,40}$"
+)
+# Creative Commons licence names in capitals ("CC BY", "CC BY-SA 4.0", "CC0") name a licence.
+LICENCE_NAME = re.compile(r"\bCC[ -](?:BY|ZERO)(?:-(?:SA|NC|ND))*\b|\bCC0\b")
 TALKED_ABOUT = re.compile(
     r"(?:\s+(?:offers?|deals?|sales?|discounts?|codes?|buttons?|pricing|campaigns?|banners?"
     r"|emails?|tactics?|countdowns?))?"

@@ -1,4 +1,4 @@
-"""Words that are not the writer's own: quotations, titles, and terms the writer mentions.
+"""Words that are not the writer's own: quotations, code, titles, and terms the writer mentions.
 
 A critique judges what the writer says, not what they quote ('my manager said "hey guys"'),
 a title they name ("Crazy Rich Asians") or a term they hold up to criticise ("the phrases
@@ -21,7 +21,9 @@ QUOTES = (
     ("“", re.compile(r"“[^”\n]{1,300}”")),
     ("«", re.compile(r"«[^»\n]{1,300}»")),
     ("‘", re.compile(r"(?<![^\W_])‘[^\n]{1,300}?’(?![^\W_])")),
-    ("'", re.compile(r"(?<![^\W_])'[^\n']{1,120}'(?![^\W_])")),
+    # 'single quotes', with apostrophes inside them ('You're the first nurse who didn't...')
+    ("`", re.compile(r"`[^`\n]{1,200}`")),  # code: `QUALIFY`, `raw_` tables
+    ("'", re.compile(r"(?<![^\W_])'(?:[^\n']|(?<=\w)'(?=\w)){1,200}?'(?![^\W_])")),
 )
 # "the phrase(s) ...", "buzzwords like ...", "so-called ...", "words I'd ban: ...": what follows
 # is mentioned, not used.
@@ -30,6 +32,8 @@ MENTION_CUE = re.compile(
     r"|labels?|clich[eé]s?|sayings?)(?:\s+(?:like|such\s+as))?"
     r"|(?:buzz)?(?:words|phrases|terms|expressions|labels|clich[eé]s|jargon)\s+(?:like|such\s+as)"
     r"|so-called)\b"
+    # "the phrase I skip fastest": a clause about the phrase follows, not the phrase itself
+    r"(?!\s+(?:i|i'd|i've|i'm|we|you|they|he|she|that|which|who|nobody|everyone|people)\b)"
     r"|\bbuzzword\s+bingo[^:.!?\n]{0,40}:"
     # "Words I'd ban from every deck: synergy, leverage": a list introduced by a colon.
     r"|\b(?:buzz)?(?:words?|phrases?|terms?|jargon|clich[eé]s?|expressions?|vocabulary)\b"

@@ -44,7 +44,9 @@ JUDGEMENT_WORDS = phrases(
     i'm glad; i am glad; credit to; kudos to; hats off to; props to; nobody teaches you;
     no one teaches you; nobody tells you; no one tells you; nobody warns you; no one warns you;
     nobody talks about; my younger self; i'd tell; i would tell; most important; most useful;
-    most valuable; most underrated;
+    most valuable; most underrated; doesn't exist; does not exist; don't exist; never existed;
+    the short answer; the long answer; the real answer; the honest answer; same everywhere;
+    would rather;
     most overlooked; most common; least important; least useful; least valuable;
     least underrated; least overlooked; least common
     """.replace("\n", " ").split(";")
@@ -65,10 +67,14 @@ NOT_SUPERLATIVES = frozenset(
     "latest newest interest request contest forest harvest honest modest west rest guest test nest"
     " quest suggest invest protest digest arrest manifest".split()
 )
+# A superlative after its verb: "the phrase I skip fastest in my feed", "the hardest of all".
+# Found from the literal "est " (fast), then the word is read back.
+SUPERLATIVE_IN = re.compile(r"est\s+(?:in|of|on)\s+(?:my|the|our|your|this|all)\b")
+WORD_BEFORE = re.compile(r"(?<![a-z])([a-z]{2,})$")
 # "faster than", "more reliable than", "does more for parents' anxiety than for learning"
 COMPARISON = re.compile(r"\b(?:\w+er|more\s+\w+|less\s+\w+)\s+than\b")
 THAN = re.compile(r" than\b")
-MORE_BEFORE = re.compile(r"\b(?:more|less|fewer)\s+(?!than\b)[^.!?;:\d]{1,50}$")
+MORE_BEFORE = re.compile(r"\b(?:more|less|fewer|rather)\s+(?!than\b)[^.!?;:\d]{1,50}$")
 COMPARISON_REACH = 60
 # "X, not Y"; "isn't about X, it's about Y"; "didn't ... . Y did."
 _NOT = r"(?:didn't|doesn't|don't|isn't|wasn't|won't|aren't|weren't|can't|haven't|hasn't)"
@@ -82,6 +88,12 @@ CONTRAST = re.compile(
     # problem. Twelve-hour shifts with no break are."
     rf"|\b{_NOT}\b[^.!?]{{1,80}}[.!?]\s+[^.!?]{{1,60}}\b{_SO}[.!]"
     r"|\b(?:not|never)\s+because\b"
+    # "Fines were never about the books."; "Half price isn't a strategy."; "not pay, but nights"
+    r"|\b(?:was|were|is|are)\s+never\s+(?:really\s+)?about\b"
+    r"|\b(?:isn't|is\s+not|aren't|are\s+not|wasn't|weren't)\s+(?:an?\s+)?(?:strategy|plan|solution"
+    r"|fix|business\s+model|moat|substitute|excuse|personality|culture|career|metric|growth"
+    r"|progress|innovation|leadership|the\s+(?:problem|answer|point|issue|goal))\b"
+    r"|\bnot\s+\w+(?:\s+\w+)?,\s+but\b"
     # "it is not a bill, it's a plan"; "the top complaint isn't pay: it's flaky CI"; "The most
     # borrowed item wasn't a book. It was the Wi-Fi hotspot."
     r"|\b(?:isn't|wasn't|aren't|weren't|it's\s+not|that's\s+not|(?:is|was|are|were)\s+not)\s+"
@@ -162,6 +174,8 @@ def views(folded: str) -> list[tuple[int, int]]:
     found = [m.span() for m in JUDGEMENT.finditer(folded)]
     found += [m.span() for m in JUDGEMENT_WORDS.finditer(folded)]
     found += _opening_superlatives(folded)
+    if "est " in folded:
+        found += _superlatives_after_a_verb(folded)
     if "best" in folded or "worst" in folded:
         found += _best_and_worst(folded)
     if " than " in folded:
@@ -210,6 +224,17 @@ def _opening_superlatives(folded: str) -> list[tuple[int, int]]:
     for m in SUPERLATIVE_END.finditer(folded):
         before = SUPERLATIVE_WORD.search(folded, max(0, m.start() - 30), m.start())
         if before and before.group(1) + "est" not in NOT_SUPERLATIVES:
+            found.append((before.start(1), m.end()))
+    return found
+
+
+def _superlatives_after_a_verb(folded: str) -> list[tuple[int, int]]:
+    """ "the phrase I skip fastest in my feed": a superlative before "in/of/on my/the"."""
+    found = []
+    for m in SUPERLATIVE_IN.finditer(folded):
+        before = WORD_BEFORE.search(folded, max(0, m.start() - 20), m.start())
+        word = before.group(1) + "est" if before else ""
+        if before and word not in NOT_SUPERLATIVES and word not in ("best", "worst"):
             found.append((before.start(1), m.end()))
     return found
 

@@ -91,6 +91,9 @@ WORRIES = [
     "too knackered after nights on the ward to write",
     "my last posts got maybe two likes each",
     "each update I share gets a handful of views",
+    # A time budget too small, said flatly (issue 10, fifth round).
+    "I just get fifteen minutes on the bus for writing",
+    "only have about five spare minutes a day to post",
 ]
 
 

@@ -132,6 +132,15 @@ def test_questions_find_the_right_tip(tips: TipLibrary, question: str, tip: str)
         ),
         ("a troll left a nasty reply under my post", {"handle-negative"}),
         ("do I need to say I work there when I post about our product?", {"disclose-connection"}),
+        # issue 10, fifth round: worries whose fitting tip was not first
+        ("I worry my line manager will see me as a show-off", {"confidence-judged"}),
+        ("sharing my work online terrifies me", {"confidence-small-audience", "confidence-judged"}),
+        (
+            "I'm switching from sales into engineering and worry I'll seem fake",
+            {"transparency-background", "confidence-imposter"},
+        ),
+        ("asking my followers anything makes me feel needy", {"ask-a-question"}),
+        ("can I share something I'm still figuring out", {"write-what-you-dont-know"}),
     ],
 )
 def test_worries_and_obstacles_find_a_tip_that_answers_them(

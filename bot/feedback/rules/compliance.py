@@ -39,7 +39,7 @@ def disclosed(draft: Draft, company: str) -> bool:
         )
     name = regex.escape(company.strip().lower()).replace(r"\ ", r"\s*")
     for pattern in (lexicon.ROLE_AT, lexicon.AS_EMPLOYEE, lexicon.WORK_AT, lexicon.TIES):
-        if regex.search(pattern.format(company=name), draft.lower):
+        if regex.search(pattern.format(company=name, title=lexicon.TITLE), draft.lower):
             return True
     squashed = regex.sub(r"\W", "", company.lower())
     return any(
@@ -102,6 +102,8 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
         return
     lower = draft.lower
     found = [m.span() for m in lexicon.CONFIDENTIAL.finditer(lower)]
+    if found and "embargo" in lower and _embargo_kept(lower):
+        found = [(s, e) for s, e in found if "embargo" not in lower[s:e]]
     found += [m.span() for m in lexicon.CONFIDENTIAL_LABEL.finditer(lower)]
     if draft.has_any(lexicon.LEAK_WORDS):
         found += [m.span() for m in lexicon.LEAK_CUE.finditer(lower)]
@@ -148,6 +150,12 @@ def confidential_marker(draft: Draft) -> Iterator[Hit]:
             end,
             "Remove anything confidential, or check with your comms team before posting.",
         )
+
+
+def _embargo_kept(lower: str) -> bool:
+    """True when the draft names an embargo and when it lifts, and shares nothing of it."""
+    kept = lexicon.EMBARGO_KEPT.search(lower)
+    return bool(kept) and not lexicon.EMBARGO_BROKEN.search(lower, kept.start())
 
 
 @rule("policy.company_term", "policy", english_only=False)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache
+from itertools import pairwise
 
 from bot.feedback import lexicon_asks
 from bot.feedback.lexicon_tone import TRACKING_PARAMS
@@ -16,6 +17,7 @@ MAX_MENTIONS = 5
 MIN_LETTERS_TO_SEGMENT = 8
 NOT_SOCIAL = frozenset({"blog", "internal"})  # no engagement note: a channel or a blog
 FLOOD_FACTOR = 2  # emoji beyond this many times the platform's usual are a flood
+REPEATS_FOR_FLOOD = 3  # "🎉🎉 ... 🍰🍰🍰": the same emoji again and again is decoration
 
 
 @rule("engagement.no_invitation", "engagement")
@@ -158,6 +160,16 @@ def mention_flood(draft: Draft) -> Iterator[Hit]:
         )
 
 
+def _repeated(draft: Draft) -> int:
+    """How many emoji repeat the one right before them ("🎉🎉" is one, "🍰🍰🍰" two)."""
+    emoji = draft.emoji
+    return sum(
+        1
+        for before, after in pairwise(emoji)
+        if before.text == after.text and not draft.text[before.end : after.start].strip()
+    )
+
+
 @rule("emoji.too_many", "emoji", english_only=False)
 def too_many_emoji(draft: Draft) -> Iterator[Hit]:
     """More emoji than is usual on the platform distracts from the words; a flood of them
@@ -175,9 +187,17 @@ def too_many_emoji(draft: Draft) -> Iterator[Hit]:
     elif len(emoji) > most:
         flood = len(emoji) > FLOOD_FACTOR * most or len(emoji) > draft.word_count
         yield Hit(
-            "warning" if flood else "info",
+            "warning" if flood or _repeated(draft) >= REPEATS_FOR_FLOOD else "info",
             f"{len(emoji)} emoji; around {most} is usual on {draft.platform.label}.",
             emoji[most].start,
+            emoji[-1].end,
+            "Keep the emoji that add meaning and drop the decoration.",
+        )
+    elif _repeated(draft) >= REPEATS_FOR_FLOOD:
+        yield Hit(
+            "warning",
+            "The same emoji again and again reads as decoration, not meaning.",
+            emoji[0].start,
             emoji[-1].end,
             "Keep the emoji that add meaning and drop the decoration.",
         )

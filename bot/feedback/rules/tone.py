@@ -43,9 +43,10 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             if draft.is_own(*m.span())
             and (pattern is not words.DEADLINE_PUSH or _beside_a_purchase(draft, m.start()))
             and not words.TALKED_ABOUT.match(draft.lower, m.end())
+            and not _named_or_asked(draft, m.start(), m.end())
         }
     )
-    found = sorted({*found, *_lures(draft), *_scarcity(draft)})
+    found = sorted({*found, *_lures(draft), *_scarcity(draft), *_act_by(draft)})
     for start, end in found:
         yield Hit(
             "warning",
@@ -56,6 +57,33 @@ def hard_sell(draft: Draft) -> Iterator[Hit]:
             end,
             "Share what you learned building or using it, and let interested people ask.",
         )
+
+
+def _act_by(draft: Draft) -> list[tuple[int, int]]:
+    """A buying verb with a deadline, or free months, read only around the words they need."""
+    vocabulary = draft.tokens.vocabulary
+    deadline = not vocabulary.isdisjoint(words.ACT_ANCHORS[:4])
+    if not (deadline and draft.has_any(words.ACT_WORDS)) and not (
+        "first" in vocabulary and draft.has_any(words.FREE_MONTHS_WORDS)
+    ):
+        return []
+    return [
+        m.span()
+        for m in _around(draft, words.ACT_BY, words.ACT_ANCHORS, words.ACT_REACH)
+        if not _named_or_asked(draft, m.start(), m.end())
+    ]
+
+
+def _named_or_asked(draft: Draft, start: int, end: int) -> bool:
+    """A selling phrase that names a kind of credit ("buy-now-pay-later"), sits inside a
+    hyphenated compound, or is a price someone else asks of the writer ("wants your bread at
+    half price")."""
+    folded = draft.lower
+    return bool(
+        words.NAMED_CREDIT.match(folded, end)
+        or (folded[end : end + 1] == "-" and folded[end + 1 : end + 2].isalpha())
+        or words.ASKED_OF.search(folded, max(0, start - 60), start)
+    )
 
 
 def _lures(draft: Draft) -> list[tuple[int, int]]:
@@ -119,10 +147,15 @@ def _beside_a_purchase(draft: Draft, at: int) -> bool:
 def _shouted(draft: Draft) -> list[tuple[int, int]]:
     """Capitalised words that shout: long or emphatic English words, runs with one, and the
     English words in capitals beside them. Names and acronyms (UNICEF, SPIN) don't shout."""
+    licences = (
+        [m.span() for m in words.LICENCE_NAME.finditer(draft.prose)] if "CC" in draft.prose else []
+    )
     caps = [
         m
         for m in words.CAPS_WORD.finditer(draft.prose)
-        if m.group() not in words.ACRONYMS and draft.is_own(m.start(), m.end())
+        if m.group() not in words.ACRONYMS
+        and draft.is_own(m.start(), m.end())
+        and not any(s <= m.start() and m.end() <= e for s, e in licences)
     ]
     if not caps:
         return []

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from bot.feedback import lexicon_openings
 from bot.feedback.model import Hit
 from bot.feedback.rules.base import rule
 from bot.feedback.text import Draft
@@ -41,7 +42,8 @@ def no_stance(draft: Draft) -> Iterator[Hit]:
     company channel is news colleagues need; it doesn't need a view.)"""
     if draft.platform.name == "internal":
         return
-    if not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE:
+    short = not draft.urls and draft.word_count < MIN_WORDS_FOR_STANCE
+    if short and not lexicon_openings.TEASER_ONLY.fullmatch(draft.lower):
         return  # a short post with no link; too_short speaks for the emptiest
     # A link with a word or two ("Must read:", "Thoughts?") has no room for a view, whatever
     # the words are: it is a bare link with a caption.
