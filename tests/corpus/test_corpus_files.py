@@ -22,9 +22,7 @@ from bot.feedback.platforms import PLATFORMS
 from tests.corpus.evaluate import CORPUS, FILES, HELDOUT, load, tip_ids
 
 HELDOUT2 = CORPUS / "heldout2"  # a second held-out set; no floors
-HELDOUT3 = CORPUS / "heldout3"  # a third held-out set; no floors
-HELDOUT4 = CORPUS / "heldout4"  # a fourth held-out set; no floors
-HELDOUT5 = CORPUS / "heldout5"  # a fifth, blind held-out set; no floors
+LATER_SETS = (3, 4, 5)  # heldout3, heldout4 and heldout5 (the blind one): the same minimums
 
 
 @dataclass(frozen=True)
@@ -60,26 +58,15 @@ CORPORA = (
         min_per_rating=8,
         min_per_category=12,
     ),
-    Corpus(
-        "heldout3",
-        HELDOUT3,
-        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
-        min_per_rating=8,
-        min_per_category=12,
-    ),
-    Corpus(
-        "heldout4",
-        HELDOUT4,
-        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
-        min_per_rating=8,
-        min_per_category=12,
-    ),
-    Corpus(
-        "heldout5",
-        HELDOUT5,
-        {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
-        min_per_rating=8,
-        min_per_category=12,
+    *(
+        Corpus(
+            f"heldout{n}",
+            CORPUS / f"heldout{n}",
+            {"routing": 50, "questions": 50, "critique": 400, "rated": 40, "pairs": 15},
+            min_per_rating=8,
+            min_per_category=12,
+        )
+        for n in LATER_SETS
     ),
 )
 BY_NAME = {c.name: c for c in CORPORA}
@@ -181,22 +168,9 @@ def test_critique_cases_are_not_repeated(corpus: str) -> None:
 
 
 # (a held-out set, an earlier set it must not repeat)
+# Every held-out set shares no text with any set before it (the tuning corpus included).
 DISJOINT = [
-    ("heldout", "tuning"),
-    ("heldout2", "tuning"),
-    ("heldout2", "heldout"),
-    ("heldout3", "tuning"),
-    ("heldout3", "heldout"),
-    ("heldout3", "heldout2"),
-    ("heldout4", "tuning"),
-    ("heldout4", "heldout"),
-    ("heldout4", "heldout2"),
-    ("heldout4", "heldout3"),
-    ("heldout5", "tuning"),
-    ("heldout5", "heldout"),
-    ("heldout5", "heldout2"),
-    ("heldout5", "heldout3"),
-    ("heldout5", "heldout4"),
+    (later.name, earlier.name) for i, later in enumerate(CORPORA) for earlier in CORPORA[:i]
 ]
 
 

@@ -9,17 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.feedback import critique
-
-
-def rules_hit(text: str, platform: str = "linkedin", companies: tuple[str, ...] = ()) -> set[str]:
-    return {f.rule for f in critique(text, platform, companies).findings}
-
-
-def categories_hit(
-    text: str, platform: str = "linkedin", companies: tuple[str, ...] = ()
-) -> set[str]:
-    return {f.category for f in critique(text, platform, companies).findings}
-
+from tests.feedback.hits import rules_hit
 
 # (rule, text, platform, companies): each was missed before.
 MUST_FLAG: list[tuple[str, str, str, tuple[str, ...]]] = [

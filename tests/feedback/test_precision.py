@@ -5,10 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.feedback import critique
-
-
-def rules_hit(text: str, platform: str = "linkedin") -> set[str]:
-    return {f.rule for f in critique(text, platform).findings}
+from tests.feedback.hits import rules_hit
 
 
 def excerpts(text: str, rule: str, platform: str = "linkedin") -> list[str]:
